@@ -1,0 +1,49 @@
+package io.natprobe.app;
+
+import io.natprobe.cli.ExitCodes;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The single {@code natprobe} launcher: wires every subcommand of every module into one binary.
+ * Each subcommand is a thin picocli command that parses, calls the library and returns an exit code.
+ */
+@Command(
+        name = "natprobe",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Finds out why two computers behind NATs and firewalls can or cannot talk to each other",
+            "directly, and proves it packet by packet.",
+            ""
+        },
+        subcommands = {
+            CommandLine.HelpCommand.class
+        })
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs natprobe with the given arguments and returns the exit code (for tests). */
+    public static int run(String... args) {
+        return newCommandLine().execute(args);
+    }
+
+    static CommandLine newCommandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExitCodeExceptionMapper(e -> ExitCodes.USAGE);
+        cl.getCommandSpec().exitCodeOnInvalidInput(ExitCodes.USAGE);
+        return cl;
+    }
+
+    @Override
+    public void run() {
+        // No subcommand: show the overview. (The interactive shell takes this over when it lands.)
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}
