@@ -3,7 +3,7 @@ package io.natprobe.stun;
 /**
  * A STUN method: an open set (12 bits on the wire), so unknown methods are kept rather than rejected.
  * natprobe's rendezvous uses its own methods from the range RFC 8489 §18.2 leaves to
- * "Expert Review" (0x0C0-0x0FF is unassigned; we use 0x0E0-0x0EF, documented in docs/protocol.md).
+ * "Expert Review" (0x800-0xFFF); natprobe uses 0xE01-0xE05, documented in docs/protocol.md.
  */
 public record StunMethod(int code) {
     public static final StunMethod BINDING = new StunMethod(0x001);
