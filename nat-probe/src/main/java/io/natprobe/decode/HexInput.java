@@ -152,6 +152,7 @@ public final class HexInput {
             while (i < data.length() && !Character.isWhitespace(data.charAt(i))) i++;
             if (i > start) tokens.add(new int[] {start, i});
         }
+        int best = 0;
         int hexTokens = 0;
         int bytes = 0;
         int[] bytesAfter = new int[tokens.size() + 1];
@@ -161,22 +162,33 @@ public final class HexInput {
             bytes += (t[1] - t[0]) / 2;
             bytesAfter[hexTokens] = bytes;
         }
-        // Prefer the longest hex prefix whose remainder is a plausible ASCII column; then a row without one.
+        // Prefer the longest hex prefix followed by a plausible ASCII column (exact length, then one
+        // whose trailing spaces were trimmed by the clipboard), and only then a row without one. The
+        // ASCII column is set off by a wider gap than any gap between the hex groups before it.
         for (int pass = 0; pass < 3; pass++) {
-            for (int k = hexTokens; k >= 1; k--) {
+            int widestInnerGap = 0;
+            for (int k = 1; k <= hexTokens; k++) {
+                if (k > 1) {
+                    widestInnerGap = Math.max(widestInnerGap, tokens.get(k - 1)[0] - tokens.get(k - 2)[1]);
+                }
                 int n = bytesAfter[k];
                 if (expected >= 0 && n != expected) continue;
                 int end = tokens.get(k - 1)[1];
                 String rest = data.substring(end);
                 int gap = rest.length() - rest.stripLeading().length();
+                int ascii = rest.length() - gap;
+                boolean asciiGap = gap >= 2 && gap > widestInnerGap;
                 boolean ok = switch (pass) {
-                    case 0 -> gap >= 2 && rest.length() - gap == n;                 // exact ASCII column
-                    case 1 -> rest.isEmpty() && k == tokens.size();                // no ASCII column
-                    default -> gap >= 2 && rest.length() - gap > 0 && rest.length() - gap <= n; // trimmed ASCII column
+                    case 0 -> asciiGap && ascii == n;                 // exact ASCII column
+                    case 1 -> asciiGap && ascii > 0 && ascii < n;     // ASCII column with trailing spaces trimmed
+                    default -> rest.isEmpty() && k == tokens.size();  // no ASCII column
                 };
                 if (ok) {
-                    return hexBytes(data, tokens.subList(0, k));
+                    best = k;
                 }
+            }
+            if (best > 0) {
+                return hexBytes(data, tokens.subList(0, best));
             }
         }
         return null;
