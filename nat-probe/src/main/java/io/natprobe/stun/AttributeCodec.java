@@ -121,13 +121,25 @@ final class AttributeCodec {
             return aa.address().getAddress() instanceof Inet6Address ? 20 : 8;
         }
         if (a instanceof Attribute.TextAttribute t) {
-            return utf8(t.text()).length;
+            int n = utf8(t.text()).length;
+            int max = a instanceof Attribute.Username ? MAX_USERNAME : MAX_TEXT;
+            if (n > max) {
+                // Refused here so that everything we send is something we (and RFC 8489 peers) accept.
+                throw new IllegalArgumentException(a.type().name() + " is " + n + " bytes (expected: at most " + max + ")");
+            }
+            return n;
         }
         if (a instanceof Attribute.UserHash) return 32;
         if (a instanceof Attribute.MessageIntegrity) return 20;
         if (a instanceof Attribute.MessageIntegritySha256 m) return m.hmac().length;
         if (a instanceof Attribute.Fingerprint) return 4;
-        if (a instanceof Attribute.ErrorCode e) return 4 + utf8(e.reason()).length;
+        if (a instanceof Attribute.ErrorCode e) {
+            int n = utf8(e.reason()).length;
+            if (n > MAX_REASON) {
+                throw new IllegalArgumentException("ERROR-CODE reason is " + n + " bytes (expected: at most " + MAX_REASON + ")");
+            }
+            return 4 + n;
+        }
         if (a instanceof Attribute.UnknownAttributes u) return 2 * u.types().size();
         if (a instanceof Attribute.PasswordAlgorithm p) return 4 + p.parameters().length;
         if (a instanceof Attribute.PasswordAlgorithms ps) {
@@ -267,6 +279,7 @@ final class AttributeCodec {
             throw new StunParseException("ERROR-CODE", attrOffset,
                     "class " + cls + " number " + number + " (expected: class 3..6, number 0..99)");
         }
+        checkUtf8("ERROR-CODE", d, at + 4, len - 4, attrOffset);
         return new Attribute.ErrorCode(cls * 100 + number, new String(d, at + 4, len - 4, StandardCharsets.UTF_8));
     }
 
@@ -275,7 +288,54 @@ final class AttributeCodec {
         if (len > max) {
             throw new StunParseException(name, attrOffset, "value is " + len + " bytes (expected: at most " + max + ")");
         }
+        checkUtf8(name, d, at, len, attrOffset);
         return new String(d, at, len, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * RFC 8489 §14.3/14.8/14.9/14.10/14.14: text values MUST be UTF-8. Refusing malformed sequences
+     * (instead of replacing them with U+FFFD) keeps decode -> encode -> decode exact. No allocation.
+     */
+    private static void checkUtf8(String name, byte[] d, int at, int len, int attrOffset) throws StunParseException {
+        int i = 0;
+        while (i < len) {
+            int b = d[at + i] & 0xFF;
+            if (b < 0x80) {
+                i++;
+                continue;
+            }
+            int n;
+            int min;
+            if (b >= 0xC2 && b <= 0xDF) {
+                n = 1; min = 0x80;
+            } else if (b >= 0xE0 && b <= 0xEF) {
+                n = 2; min = 0x800;
+            } else if (b >= 0xF0 && b <= 0xF4) {
+                n = 3; min = 0x10000;
+            } else {
+                throw badUtf8(name, attrOffset, i, b);
+            }
+            if (i + n >= len) { // sequence cut off by the end of the value
+                throw badUtf8(name, attrOffset, i, b);
+            }
+            int cp = b & (0x3F >> n);
+            for (int k = 1; k <= n; k++) {
+                int c = d[at + i + k] & 0xFF;
+                if ((c & 0xC0) != 0x80) {
+                    throw badUtf8(name, attrOffset, i, b);
+                }
+                cp = (cp << 6) | (c & 0x3F);
+            }
+            if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+                throw badUtf8(name, attrOffset, i, b);
+            }
+            i += n + 1;
+        }
+    }
+
+    private static StunParseException badUtf8(String name, int attrOffset, int i, int b) {
+        return new StunParseException(name, attrOffset,
+                String.format("value is not valid UTF-8 (byte 0x%02X at value byte %d)", b, i));
     }
 
     private static void exact(String name, int len, int expected, int attrOffset) throws StunParseException {

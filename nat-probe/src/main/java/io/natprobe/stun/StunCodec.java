@@ -39,10 +39,24 @@ public final class StunCodec {
         checkHeader(d, off, len);
         boolean classic = AttributeCodec.int32(d, off + 4) != MAGIC_COOKIE;
         int typeField = AttributeCodec.uint16(d, off);
+        if (classic && !isClassicType(typeField)) {
+            // RFC 3489 §11.1 defines only Binding and Shared Secret requests and responses; anything
+            // else without the cookie is not STUN of either generation (RFC 8489 §6: cookie check).
+            throw new StunParseException("magic cookie", 4, String.format("0x%08X (expected: 0x2112A442;"
+                    + " without it only the RFC 3489 Binding/Shared Secret types are valid, not 0x%04X)",
+                    AttributeCodec.int32(d, off + 4), typeField));
+        }
         byte[] id = new byte[classic ? TransactionId.CLASSIC_LENGTH : TransactionId.LENGTH];
         System.arraycopy(d, off + (classic ? 4 : 8), id, 0, id.length);
         List<Attribute> attributes = decodeAttributes(d, off, len);
         return new StunMessage(MessageType.fromWire(typeField), TransactionId.of(id), attributes);
+    }
+
+    private static boolean isClassicType(int type) {
+        return switch (type) {
+            case 0x0001, 0x0101, 0x0111, 0x0002, 0x0102, 0x0112 -> true;
+            default -> false;
+        };
     }
 
     /**
@@ -154,7 +168,11 @@ public final class StunCodec {
         boolean classic = m.isClassic();
         int body = 0;
         for (Attribute a : m.attributes()) {
-            body += 4 + ((AttributeCodec.valueLength(a) + 3) & ~3);
+            int vlen = AttributeCodec.valueLength(a);
+            if (vlen > 0xFFFF) {
+                throw new IllegalArgumentException(a.type().name() + " value too long: " + vlen + " bytes");
+            }
+            body += 4 + ((vlen + 3) & ~3);
         }
         int integrityLength = credentials == null ? 0
                 : credentials.integrity() == Credentials.Integrity.SHA1 ? 20 : 32;

@@ -16,16 +16,25 @@ public final class StunIntegrity {
 
     private StunIntegrity() {}
 
-    /** Checks FINGERPRINT. The datagram must have passed {@link StunCodec#decode}. */
+    /**
+     * Checks FINGERPRINT, which RFC 8489 §14.7 requires to be the last attribute. The datagram must
+     * have passed {@link StunCodec#decode}. Walks the attributes rather than peeking at the last 8
+     * bytes, so that an unknown attribute whose value merely ends like a FINGERPRINT is not mistaken
+     * for one.
+     */
     public static Verdict checkFingerprint(byte[] d, int off, int len) {
-        if (len < StunCodec.HEADER_LENGTH + 8) {
+        int p = StunCodec.HEADER_LENGTH;
+        int last = -1;
+        while (p + 4 <= len) {
+            last = p;
+            p += 4 + ((AttributeCodec.uint16(d, off + p + 2) + 3) & ~3);
+        }
+        if (last < 0 || p != len || AttributeCodec.uint16(d, off + last) != AttributeType.FINGERPRINT.code()
+                || AttributeCodec.uint16(d, off + last + 2) != 4) {
             return Verdict.ABSENT;
         }
-        int at = off + len - 8;
-        if (AttributeCodec.uint16(d, at) != AttributeType.FINGERPRINT.code() || AttributeCodec.uint16(d, at + 2) != 4) {
-            return Verdict.ABSENT;
-        }
-        return AttributeCodec.int32(d, at + 4) == StunCodec.fingerprint(d, off, len - 8) ? Verdict.VALID : Verdict.INVALID;
+        return AttributeCodec.int32(d, off + last + 4) == StunCodec.fingerprint(d, off, last)
+                ? Verdict.VALID : Verdict.INVALID;
     }
 
     public static Verdict checkFingerprint(byte[] d) {
@@ -60,7 +69,9 @@ public final class StunIntegrity {
                 System.arraycopy(mac, 0, expected, 0, vlen); // MI-SHA256 may be truncated (§14.6)
                 return MessageDigest.isEqual(expected, got) ? Verdict.VALID : Verdict.INVALID;
             }
-            if (type == AttributeType.FINGERPRINT.code()) {
+            // RFC 8489 §14.6: everything after MESSAGE-INTEGRITY-SHA256 except FINGERPRINT is ignored,
+            // so a MESSAGE-INTEGRITY behind it does not count.
+            if (type == AttributeType.FINGERPRINT.code() || type == AttributeType.MESSAGE_INTEGRITY_SHA256.code()) {
                 break;
             }
             p += 4 + ((vlen + 3) & ~3);
