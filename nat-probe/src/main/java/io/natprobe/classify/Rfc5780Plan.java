@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -39,6 +40,7 @@ public final class Rfc5780Plan implements Plan<NatReport> {
     static final int FILTER_III_SOCKET = 2;
     static final int FIRST_ALLOCATION_SOCKET = 3;
     static final int RERUN_OFFSET = 100;
+    static final int HAIRPIN_CANDIDATES = 4;
 
     private final List<InetSocketAddress> servers;
     private final int allocationSockets;
@@ -65,7 +67,7 @@ public final class Rfc5780Plan implements Plan<NatReport> {
     }
 
     public Rfc5780Plan(List<InetSocketAddress> servers) {
-        this(servers, 4);
+        this(servers, 6);
     }
 
     @Override
@@ -97,8 +99,9 @@ public final class Rfc5780Plan implements Plan<NatReport> {
         }
         sendFilteringTests(0, 0);
         for (int k = 0; k < allocationSockets; k++) {
-            // The last two are connected so that an ICMP port-unreachable from a dead server is seen.
-            boolean connected = k >= 2;
+            // Sockets after the first four are connected, so that an ICMP port-unreachable from a dead
+            // server is seen (an unconnected socket never hears of it); hairpinning uses the first four.
+            boolean connected = k >= HAIRPIN_CANDIDATES;
             send(Labels.allocation(k), FIRST_ALLOCATION_SOCKET + k, servers.get(0), StunMessage.bindingRequest(), connected);
         }
     }
@@ -139,18 +142,29 @@ public final class Rfc5780Plan implements Plan<NatReport> {
     }
 
     private void maybeSendHairpin() {
-        Outcome a = outcomes.get(Labels.allocation(0));
-        Outcome b = outcomes.get(Labels.allocation(1));
-        if (a == null || b == null) return;
+        // The first two allocation sockets that learned their mapped address test hairpinning.
+        List<Outcome> ready = new ArrayList<>();
+        int resolved = 0;
+        int candidates = Math.min(allocationSockets, HAIRPIN_CANDIDATES);
+        for (int k = 0; k < candidates; k++) {
+            Outcome o = outcomes.get(Labels.allocation(k));
+            if (o != null) resolved++;
+            if (Rfc5780Verdict.mapped(o) != null) ready.add(o);
+        }
+        if (ready.size() < 2) {
+            if (resolved == candidates) hairpinSent = true; // not enough answers: not tested
+            return;
+        }
+        Outcome a = ready.get(0);
+        Outcome b = ready.get(1);
         InetSocketAddress mappedA = Rfc5780Verdict.mapped(a);
         InetSocketAddress mappedB = Rfc5780Verdict.mapped(b);
         hairpinSent = true;
-        if (mappedA == null || mappedB == null) return;
         if (mappedA.equals(a.exchange().local()) || mappedB.equals(b.exchange().local())) return; // no NAT here
         // Each side sends a token to the other's public address; the first one also opens the sender's
         // filter for the other's public address, so even a port-restricted NAT that hairpins lets one through.
-        send(Labels.HAIRPIN_A, FIRST_ALLOCATION_SOCKET, mappedB, StunMessage.bindingRequest(), false);
-        send(Labels.HAIRPIN_B, FIRST_ALLOCATION_SOCKET + 1, mappedA, StunMessage.bindingRequest(), false);
+        send(Labels.HAIRPIN_A, a.exchange().socket(), mappedB, StunMessage.bindingRequest(), false);
+        send(Labels.HAIRPIN_B, b.exchange().socket(), mappedA, StunMessage.bindingRequest(), false);
     }
 
     private void send(String label, int socket, InetSocketAddress to, StunMessage m, boolean connected) {

@@ -227,7 +227,7 @@ final class Rfc5780Verdict {
 
     private FilteringBehaviour filtering(Boolean natPresent) {
         if (fullServer == null) {
-            if (refusedChangeRequest()) {
+            if (refusedChangeRequest(List.copyOf(outcomes.keySet()))) {
                 warnings.add("The server refused CHANGE-REQUEST (error 420): it cannot test filtering.");
             }
             return FilteringBehaviour.UNKNOWN;
@@ -259,7 +259,7 @@ final class Rfc5780Verdict {
                     + "CHANGE-REQUEST, so filtering cannot be tested with it.");
             return FilteringBehaviour.UNKNOWN;
         }
-        if (refusedChangeRequest()) {
+        if (!passII && !passIII && refusedChangeRequest(ev)) {
             warnings.add("The server refused CHANGE-REQUEST (error 420): it cannot test filtering.");
             return FilteringBehaviour.UNKNOWN;
         }
@@ -273,9 +273,9 @@ final class Rfc5780Verdict {
         return FilteringBehaviour.UNKNOWN;
     }
 
-    private boolean refusedChangeRequest() {
-        return outcomes.entrySet().stream().anyMatch(e -> e.getKey().startsWith("filtering")
-                && e.getValue() instanceof Outcome.Answered a && a.message().stunClass() == StunClass.ERROR_RESPONSE);
+    private boolean refusedChangeRequest(List<String> labels) {
+        return labels.stream().anyMatch(l -> l.startsWith("filtering")
+                && outcomes.get(l) instanceof Outcome.Answered a && a.message().stunClass() == StunClass.ERROR_RESPONSE);
     }
 
     private Boolean hairpinning() {

@@ -50,6 +50,7 @@ public final class PlanRunner {
             while (true) {
                 Action<R> a = plan.next(now);
                 if (a instanceof Action.Done<R> d) {
+                    for (Integer socket : List.copyOf(locals.keySet())) closeSocket(socket);
                     return d.result();
                 }
                 if (a instanceof Action.WaitUntil<R> w) {

@@ -94,12 +94,18 @@ public final class SimNat {
         InetSocketAddress ext = new InetSocketAddress(external, binding.externalPort);
         Packet translated = p.withFrom(ext);
         if (p.to().getAddress().equals(external) && b.mapping() != Mapping.NONE) {
-            // RFC 4787 §6: hairpinning; the looped packet carries the external source and is filtered like any inbound one.
+            // RFC 4787 §6: hairpinning; the looped packet carries the external source. Like Linux (a DNAT in
+            // prerouting on the LAN side, see NAT-FACTS), it is not subject to the WAN-side filtering.
             if (!b.hairpin()) {
                 dropped++;
                 return;
             }
-            inbound(translated);
+            Binding target = byPort.get(p.to().getPort());
+            if (target == null || !now.isBefore(target.expires)) {
+                dropped++;
+                return;
+            }
+            net.send(inside, translated.withTo(target.internal));
             return;
         }
         net.send(outside, translated);
