@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
             ""
         },
         subcommands = {
+            io.natprobe.cli.ClassifyCommand.class,
+            io.natprobe.cli.LifetimeCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
