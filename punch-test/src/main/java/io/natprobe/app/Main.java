@@ -18,8 +18,10 @@ import picocli.CommandLine.Command;
             ""
         },
         subcommands = {
-            CommandLine.HelpCommand.class,
-            io.natprobe.cli.DecodeCommand.class
+            io.natprobe.cli.ClassifyCommand.class,
+            io.natprobe.cli.LifetimeCommand.class,
+            io.natprobe.cli.DecodeCommand.class,
+            CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
 
