@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
             ""
         },
         subcommands = {
-            CommandLine.HelpCommand.class
+            CommandLine.HelpCommand.class,
+            io.natprobe.server.ServerCommand.class
         })
 public final class Main implements Runnable {
 
