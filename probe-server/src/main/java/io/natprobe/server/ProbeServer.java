@@ -1,0 +1,76 @@
+package io.natprobe.server;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.InstantSource;
+import java.util.List;
+
+/**
+ * A running probe server: the sockets, the reply budget, the counters and (optionally) the metrics
+ * endpoint, started together and stopped together.
+ */
+public final class ProbeServer implements AutoCloseable {
+    private final ServerConfig config;
+    private final ServerLoop loop;
+    private final MetricsEndpoint endpoint;
+    private final ServerMetrics metrics;
+
+    private ProbeServer(ServerConfig config, ServerLoop loop, MetricsEndpoint endpoint, ServerMetrics metrics) {
+        this.config = config;
+        this.loop = loop;
+        this.endpoint = endpoint;
+        this.metrics = metrics;
+    }
+
+    /**
+     * Binds and starts serving. {@code packetLog} receives the {@code --log-packets} lines (ignored
+     * unless the config asks for them).
+     */
+    public static ProbeServer start(ServerConfig config, InstantSource clock, PrintStream packetLog,
+            OtherMethodHandler otherMethods) throws IOException {
+        ServerMetrics metrics = new ServerMetrics();
+        ReplyBudget budget = config.budget() == null ? ReplyBudget.UNLIMITED : new RateBudget(config.budget(), clock);
+        PacketLog log = config.logPackets() ? new PacketLog(packetLog, clock, 20) : PacketLog.NONE;
+        ServerLoop loop = ServerLoop.start(config, budget, metrics, log, otherMethods);
+        MetricsEndpoint endpoint = null;
+        if (config.metrics() != null) {
+            try {
+                endpoint = MetricsEndpoint.start(config.metrics(), metrics, loop::running);
+            } catch (IOException e) {
+                loop.close();
+                throw e;
+            }
+        }
+        return new ProbeServer(config, loop, endpoint, metrics);
+    }
+
+    /** Runs the startup self-check (see {@link SelfCheck}); the problems, empty when all is well. */
+    public List<String> selfCheck() throws IOException {
+        return new SelfCheck(300, 3).run(config);
+    }
+
+    public ServerMetrics metrics() {
+        return metrics;
+    }
+
+    public ServerConfig config() {
+        return config;
+    }
+
+    /** The port the metrics endpoint listens on, or -1 without one. */
+    public int metricsPort() {
+        return endpoint == null ? -1 : endpoint.port();
+    }
+
+    public boolean running() {
+        return loop.running();
+    }
+
+    @Override
+    public void close() {
+        loop.close();
+        if (endpoint != null) {
+            endpoint.close();
+        }
+    }
+}
