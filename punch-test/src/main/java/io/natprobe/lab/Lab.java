@@ -1,0 +1,127 @@
+package io.natprobe.lab;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * A running lab: builds it from a plan, gives access to its namespaces and probe agents, and
+ * tears it down (idempotent; also after a failed build).
+ */
+public final class Lab implements AutoCloseable {
+
+    private final LabPlan plan;
+    private final CommandRunner runner;
+    private final LabStateStore store;
+    private final Map<String, AgentClient> agents = new ConcurrentHashMap<>();
+    private volatile boolean down;
+
+    private Lab(LabPlan plan, CommandRunner runner, LabStateStore store) {
+        this.plan = plan;
+        this.runner = runner;
+        this.store = store;
+    }
+
+    /**
+     * Builds a lab. The state file is written first, so a crash at any point leaves a lab that
+     * {@code lab down} can find; when the build fails, everything made so far is removed again.
+     */
+    public static Lab up(LabTopology topology, String owner, CommandRunner runner, LabStateStore store) {
+        LabPlan plan = LabPlan.create(topology);
+        ProcessHandle me = ProcessHandle.current();
+        store.save(new LabState(plan.id(), owner, me.pid(), me.info().startInstant().map(Object::toString).orElse(""),
+                Instant.now().toString(), topology.toLines()));
+        Lab lab = new Lab(plan, runner, store);
+        try {
+            lab.build();
+        } catch (RuntimeException e) {
+            try {
+                lab.close();
+            } catch (RuntimeException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
+        }
+        return lab;
+    }
+
+    /** A lab built earlier (by another process), found through its state. */
+    public static Lab attach(LabState state, CommandRunner runner, LabStateStore store) {
+        return new Lab(state.plan(), runner, store);
+    }
+
+    public LabPlan plan() {
+        return plan;
+    }
+
+    public CommandRunner runner() {
+        return runner;
+    }
+
+    private void build() {
+        ExecutorService pool = Executors.newFixedThreadPool(4, r -> {
+            Thread t = new Thread(r, "lab-build");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            for (List<Command> phase : LabBuildPlan.phases(plan)) {
+                List<Future<CommandResult>> results = new ArrayList<>();
+                for (Command c : phase) {
+                    results.add(pool.submit(() -> runner.check(c)));
+                }
+                for (Future<CommandResult> f : results) {
+                    try {
+                        f.get();
+                    } catch (ExecutionException e) {
+                        throw e.getCause() instanceof RuntimeException re ? re : new LabException(e.getMessage(), e);
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LabException("interrupted while building lab " + plan.id(), e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** The probe agent of a namespace, started on first use and stopped by {@link #close()}. */
+    public AgentClient agent(String namespace) {
+        if (down) {
+            throw new IllegalStateException("lab " + plan.id() + " is down");
+        }
+        return agents.computeIfAbsent(namespace, AgentClient::start);
+    }
+
+    /** {@code nft list ruleset} and {@code conntrack -L} of a router, for failure reports. */
+    public String diagnostics(RouterPlan r) {
+        StringBuilder b = new StringBuilder();
+        List<RouterPlan> boxes = new ArrayList<>();
+        r.carrier().ifPresent(boxes::add);
+        boxes.add(r);
+        for (RouterPlan box : boxes) {
+            CommandResult nft = runner.run(Command.inNamespace(box.namespace(), "listing the ruleset", "", "nft", "list", "ruleset"));
+            CommandResult ct = runner.run(Command.inNamespace(box.namespace(), "listing conntrack", "", "conntrack", "-L", "-p", "udp"));
+            b.append("--- ").append(box.namespace()).append(": nft list ruleset\n").append(nft.stdout()).append(nft.stderr());
+            b.append("--- ").append(box.namespace()).append(": conntrack -L -p udp\n").append(ct.stdout()).append(ct.stderr());
+        }
+        return b.toString();
+    }
+
+    /** Tears the lab down: agents, namespaces, state file. Safe to call twice. */
+    @Override
+    public void close() {
+        down = true;
+        agents.values().forEach(AgentClient::close);
+        agents.clear();
+        Namespaces.deleteExisting(runner, plan.namespaces());
+        store.delete(plan.id());
+    }
+}
