@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
             ""
         },
         subcommands = {
-            CommandLine.HelpCommand.class
+            CommandLine.HelpCommand.class,
+            io.natprobe.lab.cli.LabCommand.class
         })
 public final class Main implements Runnable {
 

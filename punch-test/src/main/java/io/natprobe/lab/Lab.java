@@ -35,11 +35,17 @@ public final class Lab implements AutoCloseable {
     public static Lab up(LabTopology topology, String owner, CommandRunner runner, LabStateStore store) {
         LabPlan plan = LabPlan.create(topology);
         ProcessHandle me = ProcessHandle.current();
-        store.save(new LabState(plan.id(), owner, me.pid(), me.info().startInstant().map(Object::toString).orElse(""),
-                Instant.now().toString(), topology.toLines()));
+        // Owned by this process while it builds: if it dies half-way, 'lab down' knows the lab is stale.
+        LabState state = new LabState(plan.id(), LabState.OWNER_PROCESS, me.pid(),
+                me.info().startInstant().map(Object::toString).orElse(""), Instant.now().toString(), topology.toLines());
+        store.save(state);
         Lab lab = new Lab(plan, runner, store);
         try {
             lab.build();
+            if (!owner.equals(state.owner())) {
+                store.save(new LabState(state.id(), owner, state.ownerPid(), state.ownerStart(), state.created(),
+                        state.topology()));
+            }
         } catch (RuntimeException e) {
             try {
                 lab.close();
@@ -115,12 +121,17 @@ public final class Lab implements AutoCloseable {
         return b.toString();
     }
 
+    /** Stops the probe agents but leaves the lab up (for a lab made by another process). */
+    public void stopAgents() {
+        agents.values().forEach(AgentClient::close);
+        agents.clear();
+    }
+
     /** Tears the lab down: agents, namespaces, state file. Safe to call twice. */
     @Override
     public void close() {
         down = true;
-        agents.values().forEach(AgentClient::close);
-        agents.clear();
+        stopAgents();
         Namespaces.deleteExisting(runner, plan.namespaces());
         store.delete(plan.id());
     }
