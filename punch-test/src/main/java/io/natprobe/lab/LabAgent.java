@@ -109,6 +109,9 @@ public final class LabAgent {
                 DatagramSocket s = socket(w[2]);
                 for (int i = 0, n = Integer.parseInt(w[5]); i < n; i++) {
                     send(s, w[3], w[4], w[6] + "-" + i);
+                    if (i % 20 == 19) {
+                        pause(); // a burst larger than the receiver's socket buffer would be "loss" we made ourselves
+                    }
                 }
                 return "ok";
             }
@@ -169,6 +172,14 @@ public final class LabAgent {
         }
         String word = new String(buf, 0, p.getLength(), StandardCharsets.UTF_8).replaceAll("\\s", "_");
         return "got " + p.getAddress().getHostAddress() + ":" + p.getPort() + " " + (word.isEmpty() ? "-" : word);
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(2);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void send(DatagramSocket s, String ip, String port, String word) throws IOException {

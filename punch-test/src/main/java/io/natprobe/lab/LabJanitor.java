@@ -43,7 +43,7 @@ public final class LabJanitor {
         List<LabState> states = store.list(problems);
         report.addAll(problems);
         Set<String> liveOthers = states.stream()
-                .filter(s -> !all && LabState.OWNER_PROCESS.equals(s.owner()) && !s.isStale())
+                .filter(s -> !all && LabState.OWNER_PROCESS.equals(s.owner()) && !s.ownerGone())
                 .map(LabState::id).collect(Collectors.toSet());
         Set<String> ids = new java.util.LinkedHashSet<>();
         states.stream().map(LabState::id).filter(id -> !liveOthers.contains(id)).forEach(ids::add);

@@ -28,7 +28,7 @@ public record LabState(String id, String owner, long ownerPid, String ownerStart
     }
 
     /** True when the owner of a process lab has exited (its lab is left over from a crash). */
-    public boolean isStale() {
+    public boolean ownerGone() {
         if (!OWNER_PROCESS.equals(owner)) {
             return false;
         }

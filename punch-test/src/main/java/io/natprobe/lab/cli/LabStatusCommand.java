@@ -41,7 +41,7 @@ public final class LabStatusCommand implements Callable<Integer> {
                 LabPlan plan = s.plan();
                 List<String> missing = plan.namespaces().stream().filter(n -> !existing.contains(n)).toList();
                 String owner = s.owner().equals(LabState.OWNER_CLI) ? "made by 'lab up'"
-                        : (s.isStale() ? "LEFT OVER by process " : "in use by process ") + s.ownerPid();
+                        : (s.ownerGone() ? "LEFT OVER by process " : "in use by process ") + s.ownerPid();
                 out.println("lab " + s.id() + " (" + owner + ", since " + s.created() + ")"
                         + (missing.isEmpty() ? "" : " - missing namespaces: " + missing + "; run 'natprobe lab down'"));
                 LabPrinter.describe(plan, out);
