@@ -92,9 +92,9 @@ public final class RouterSelfCheck {
             return CheckResult.judged("filter", expect.filtering().abbreviation(), "no outbound connectivity", false);
         }
         int pub = up.get().port();
-        boolean otherAddress = reachesHost("b1", pub, h);
-        boolean otherPort = reachesHost("a2", pub, h);
-        boolean same = reachesHost("a1", pub, h);
+        boolean otherAddress = reachesHost("b1", pub, h, true);
+        boolean otherPort = reachesHost("a2", pub, h, true);
+        boolean same = reachesHost("a1", pub, h, true);
         host.closeSocket(h);
         String measured = !same ? "nothing gets in"
                 : otherAddress ? FilteringBehavior.ENDPOINT_INDEPENDENT.abbreviation()
@@ -117,6 +117,7 @@ public final class RouterSelfCheck {
         Optional<Received> got = Optional.empty();
         for (int i = 0; i < attempts && got.isEmpty(); i++) {
             String word = word("hp");
+            keepAlive(a);
             host.send(b, router.wanAddress(), up.get().port(), word);
             got = receiveWord(host, a, word);
         }
@@ -228,7 +229,7 @@ public final class RouterSelfCheck {
         String h = sock("to2");
         int local = host.bind(h, "0.0.0.0", 0);
         Optional<Received> up = deliverUp(h, "t2", s1, base + 4);
-        if (up.isEmpty() || !reachesHost("t2", up.get().port(), h)) {
+        if (up.isEmpty() || !reachesHost("t2", up.get().port(), h, false)) {
             return CheckResult.judged("stream", expected, "no two-way connectivity", false);
         }
         // Conntrack switches a UDP flow to the stream timeout when it sees a packet more than 2 s
@@ -248,7 +249,7 @@ public final class RouterSelfCheck {
         boolean before = conntrackHas(router, "--orig-port-src", local);
         sleepUntil(sentNanos, timeout * 1000L + MARGIN_MS);
         boolean afterEntry = conntrackHas(router, "--orig-port-src", local);
-        boolean afterInbound = reachesHost(serverSock, pub, h);
+        boolean afterInbound = reachesHost(serverSock, pub, h, false);
         host.closeSocket(h);
         String measured = (before ? "present" : "gone") + " at " + (timeout * 1000 - MARGIN_MS) / 1000.0 + " s, "
                 + (afterEntry || afterInbound ? "present" : "gone") + " at " + (timeout * 1000 + MARGIN_MS) / 1000.0 + " s";
@@ -268,9 +269,16 @@ public final class RouterSelfCheck {
         return Optional.empty();
     }
 
-    /** Whether a packet from a server socket to the router's public address and {@code pub} reaches the host socket. */
-    private boolean reachesHost(String serverSock, int pub, String hostSock) {
+    /**
+     * Whether a packet from a server socket to the router's public address and {@code pub} reaches
+     * the host socket. With {@code keepAlive} the host first refreshes its binding towards the
+     * primary server endpoint (several tries on a lossy router can outlast a 3 s timeout).
+     */
+    private boolean reachesHost(String serverSock, int pub, String hostSock, boolean keepAlive) {
         for (int i = 0; i < attempts; i++) {
+            if (keepAlive) {
+                keepAlive(hostSock);
+            }
             String word = word("down");
             server.send(router.name() + "." + serverSock, router.publicAddress(), pub, word);
             if (receiveWord(host, hostSock, word).isPresent()) {
@@ -278,6 +286,10 @@ public final class RouterSelfCheck {
             }
         }
         return false;
+    }
+
+    private void keepAlive(String hostSock) {
+        host.send(hostSock, s1, base, word("keepalive"));
     }
 
     /** Receives until the expected word arrives (late duplicates of earlier probes are skipped). */
