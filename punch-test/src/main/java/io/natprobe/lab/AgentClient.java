@@ -60,12 +60,17 @@ public final class AgentClient implements AutoCloseable {
         err.start();
     }
 
-    /** Starts an agent JVM inside {@code namespace} from the classes this JVM runs (jar or test class path). */
+    /**
+     * Starts an agent JVM inside {@code namespace} from the classes this JVM runs, or from the
+     * packaged jar named by system property {@code natprobe.jar} (set for integration tests).
+     */
     public static AgentClient start(String namespace) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String jar = System.getProperty("natprobe.jar", "");
+        String classpath = !jar.isEmpty() && new java.io.File(jar).isFile() ? jar : System.getProperty("java.class.path");
         List<String> argv = List.of("ip", "netns", "exec", namespace, java,
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx48m", "-Xss512k",
-                "-cp", System.getProperty("java.class.path"), LabAgent.class.getName());
+                "-cp", classpath, LabAgent.class.getName());
         Process p;
         try {
             p = new ProcessBuilder(argv).start();

@@ -7,10 +7,11 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Finds and removes labs: those made by {@code lab up}, those whose test or demo process died,
- * and namespaces named like ours ({@code npl-ID-...}) that no state file explains. It never
- * touches a namespace not named like ours, nor a lab whose owning process is still running
- * (unless asked to with {@code all}).
+ * Finds and removes labs: those made by {@code lab up} and those whose test or demo process died
+ * (both known from their state files). Namespaces named like ours ({@code npl-ID-...}) that no
+ * state file here explains may belong to a lab recorded in another state directory, so they are
+ * only reported, and removed with {@code all} (or by id). It never touches a namespace not named
+ * like ours, nor a lab whose owning process is still running (unless asked to with {@code all}).
  */
 public final class LabJanitor {
 
@@ -37,7 +38,7 @@ public final class LabJanitor {
         return deleted;
     }
 
-    /** Removes CLI labs, stale labs and orphans (and, with {@code all}, labs of running processes). */
+    /** Removes CLI labs and stale labs (with {@code all} also labs of running processes and unexplained namespaces). */
     public List<String> downAll(boolean all, List<String> report) {
         List<String> problems = new ArrayList<>();
         List<LabState> states = store.list(problems);
@@ -47,8 +48,15 @@ public final class LabJanitor {
                 .map(LabState::id).collect(Collectors.toSet());
         Set<String> ids = new java.util.LinkedHashSet<>();
         states.stream().map(LabState::id).filter(id -> !liveOthers.contains(id)).forEach(ids::add);
+        Set<String> unexplained = new java.util.TreeSet<>();
         for (String n : Namespaces.list(runner)) {
-            LabPlan.idOfNamespace(n).filter(id -> !liveOthers.contains(id)).ifPresent(ids::add);
+            LabPlan.idOfNamespace(n).filter(id -> !liveOthers.contains(id) && !ids.contains(id)).ifPresent(unexplained::add);
+        }
+        if (all) {
+            ids.addAll(unexplained);
+        } else if (!unexplained.isEmpty()) {
+            report.add("left namespaces of labs " + unexplained + " alone: no state file here explains them"
+                    + " (another user's lab?); 'natprobe lab down --all' or '--lab ID' removes them");
         }
         for (String id : liveOthers) {
             report.add("left lab " + id + " alone: the process that made it is still running (use --all to remove it anyway)");

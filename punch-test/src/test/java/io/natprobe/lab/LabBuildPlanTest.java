@@ -82,7 +82,7 @@ class LabBuildPlanTest {
     }
 
     @Test
-    void janitorRemovesCliLabsStaleLabsAndOrphansButNotLiveLabs(@TempDir Path dir) {
+    void janitorRemovesCliLabsAndStaleLabsButNotLiveLabsOrUnexplainedNamespaces(@TempDir Path dir) {
         RecordingRunner runner = new RecordingRunner();
         LabStateStore store = new LabStateStore(dir);
         Lab live = Lab.up(PLAN.topology(), LabState.OWNER_PROCESS, runner, store);
@@ -96,8 +96,9 @@ class LabBuildPlanTest {
         List<String> report = new java.util.ArrayList<>();
         new LabJanitor(runner, store).downAll(false, report);
         assertThat(runner.namespaces).containsExactlyInAnyOrderElementsOf(
-                concat(live.plan().namespaces(), List.of("other-ns")));
+                concat(live.plan().namespaces(), List.of("npl-0f0f0f-h-x-1", "other-ns")));
         assertThat(report).anyMatch(l -> l.contains("left lab " + live.plan().id() + " alone"));
+        assertThat(report).anyMatch(l -> l.contains("left namespaces of labs [0f0f0f] alone"));
         assertThat(store.load(cli.plan().id())).isEmpty();
         assertThat(store.load("0dead0")).isEmpty();
         new LabJanitor(runner, store).downAll(true, report);

@@ -26,7 +26,8 @@ public final class LabDownCommand implements Callable<Integer> {
     @Option(names = "--lab", paramLabel = "ID", description = "remove only this lab")
     String labId;
 
-    @Option(names = "--all", description = "also remove labs of test or demo processes that are still running")
+    @Option(names = "--all", description = "also remove labs of test or demo processes that are still running,"
+            + " and lab namespaces (npl-...) that no state file explains")
     boolean all;
 
     @Override
