@@ -147,10 +147,13 @@ public final class RouterSelfCheck {
         if (entry) {
             // The router's stack took it: conntrack confirmed an entry (NAT-FACTS.md); a host now sending
             // from that port to the same server clashes with it and a port-preserving NAT must pick another.
-            Optional<Received> up = deliverUp(h, "a1", s1, base);
-            measured = "kernel (conntrack entry" + (icmp == ProbeOutcome.UNREACHABLE ? ", ICMP" : "")
-                    + up.map(r -> r.port() == port ? ", port kept" : ", port " + port + " taken: host got " + r.port()).orElse("")
-                    + ")";
+            String clash = "";
+            if (expect.mapping() == MappingBehavior.ENDPOINT_INDEPENDENT && expect.preservePort()) {
+                Optional<Received> up = deliverUp(h, "a1", s1, base);
+                clash = up.map(r -> r.port() == port ? ", port kept" : ", port " + port + " taken: host got " + r.port())
+                        .orElse("");
+            }
+            measured = "kernel (conntrack entry" + (icmp == ProbeOutcome.UNREACHABLE ? ", ICMP" : "") + clash + ")";
         } else {
             measured = icmp == ProbeOutcome.UNREACHABLE ? "reject" : "drop";
         }

@@ -110,6 +110,7 @@ class LabBehaviourIT {
         assertMeasured("eimeif", "icmp", "block");
         // With icmp=block the router's own stack sends no port-unreachable either.
         assertMeasured("eimeif", "inbound", "kernel (conntrack entry, port");
+        assertMeasured("admeif", "inbound", "kernel (conntrack entry, ICMP)");
     }
 
     @Test
