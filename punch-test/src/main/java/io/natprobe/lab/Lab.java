@@ -20,6 +20,7 @@ public final class Lab implements AutoCloseable {
     private final CommandRunner runner;
     private final LabStateStore store;
     private final Map<String, AgentClient> agents = new ConcurrentHashMap<>();
+    private final List<Process> spawned = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean down;
 
     private Lab(LabPlan plan, CommandRunner runner, LabStateStore store) {
@@ -106,6 +107,29 @@ public final class Lab implements AutoCloseable {
         return agents.computeIfAbsent(namespace, AgentClient::start);
     }
 
+    /**
+     * Starts a long-running program inside a lab namespace (e.g. the probe server in the server
+     * namespace, or a punch peer on a host); it is stopped by {@link #close()}. Output goes to the
+     * given files (or is discarded when null).
+     */
+    public Process spawn(String namespace, List<String> argv, java.io.File stdout, java.io.File stderr) {
+        if (down) {
+            throw new IllegalStateException("lab " + plan.id() + " is down");
+        }
+        List<String> full = new ArrayList<>(List.of("ip", "netns", "exec", namespace));
+        full.addAll(argv);
+        ProcessBuilder pb = new ProcessBuilder(full);
+        pb.redirectOutput(stdout == null ? ProcessBuilder.Redirect.DISCARD : ProcessBuilder.Redirect.to(stdout));
+        pb.redirectError(stderr == null ? ProcessBuilder.Redirect.DISCARD : ProcessBuilder.Redirect.to(stderr));
+        try {
+            Process p = pb.start();
+            spawned.add(p);
+            return p;
+        } catch (java.io.IOException e) {
+            throw new LabException("cannot start " + String.join(" ", argv) + " in " + namespace + ": " + e.getMessage(), e);
+        }
+    }
+
     /** {@code nft list ruleset} and {@code conntrack -L} of a router, for failure reports. */
     public String diagnostics(RouterPlan r) {
         StringBuilder b = new StringBuilder();
@@ -121,10 +145,23 @@ public final class Lab implements AutoCloseable {
         return b.toString();
     }
 
-    /** Stops the probe agents but leaves the lab up (for a lab made by another process). */
+    /** Stops the probe agents and spawned programs but leaves the lab up (for a lab made by another process). */
     public void stopAgents() {
         agents.values().forEach(AgentClient::close);
         agents.clear();
+        for (Process p : spawned) {
+            // Our own children, ended by their handles (never by name).
+            p.destroy();
+            try {
+                if (!p.waitFor(2, java.util.concurrent.TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                p.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+        spawned.clear();
     }
 
     /** Tears the lab down: agents, namespaces, state file. Safe to call twice. */

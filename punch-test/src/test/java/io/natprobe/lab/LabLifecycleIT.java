@@ -31,6 +31,7 @@ class LabLifecycleIT {
     void upBuildsEveryNamespaceAndCloseRemovesThemTwiceOver() {
         Lab lab = Lab.up(topology, LabState.OWNER_PROCESS, runner, store);
         String id = lab.plan().id();
+        Process sleeper = null;
         try {
             assertThat(namespacesOf(id)).containsExactlyInAnyOrderElementsOf(lab.plan().namespaces());
             assertThat(store.load(id)).isPresent();
@@ -42,11 +43,14 @@ class LabLifecycleIT {
             host.send("h", LabPlan.SERVER_PRIMARY, 3478, "hi");
             assertThat(server.receive("s", 3000)).hasValueSatisfying(r ->
                     assertThat(r.address()).isEqualTo(lab.plan().router("b").publicAddress()));
+            sleeper = lab.spawn(lab.plan().serverNamespace(), List.of("sleep", "300"), null, null);
+            assertThat(sleeper.isAlive()).isTrue();
         } finally {
             lab.close();
         }
         assertThat(namespacesOf(id)).isEmpty();
         assertThat(store.load(id)).isEmpty();
+        assertThat(sleeper.isAlive()).as("spawned programs are stopped").isFalse();
         lab.close();
         assertThat(new LabJanitor(runner, store).down(id)).isEmpty();
     }
