@@ -14,6 +14,7 @@ if [ "$want" = lab ] || [ "$want" = test ]; then
   need ip iproute2
   need nft nftables
   need conntrack conntrack
+  need sysctl procps
 fi
 if [ "$want" = test ]; then
   need tshark tshark

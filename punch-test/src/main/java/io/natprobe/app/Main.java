@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             io.natprobe.cli.ClassifyCommand.class,
             io.natprobe.cli.LifetimeCommand.class,
             io.natprobe.server.ServerCommand.class,
+            io.natprobe.lab.cli.LabCommand.class,
             io.natprobe.cli.DecodeCommand.class,
             CommandLine.HelpCommand.class
         })
