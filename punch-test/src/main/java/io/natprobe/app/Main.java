@@ -23,9 +23,10 @@ import picocli.CommandLine.Command;
             io.natprobe.server.ServerCommand.class,
             io.natprobe.lab.cli.LabCommand.class,
             io.natprobe.cli.DecodeCommand.class,
+            io.natprobe.shell.ShellCommand.class,
             CommandLine.HelpCommand.class
         })
-public final class Main implements Runnable {
+public final class Main implements java.util.concurrent.Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -47,8 +48,12 @@ public final class Main implements Runnable {
     }
 
     @Override
-    public void run() {
-        // No subcommand: show the overview. (The interactive shell takes this over when it lands.)
+    public Integer call() {
+        // No subcommand: a person at a terminal gets the natprobe> prompt; a script or pipe gets the overview.
+        if (io.natprobe.shell.ShellCommand.onTerminal()) {
+            return spec.commandLine().getSubcommands().get("shell").execute();
+        }
         spec.commandLine().usage(spec.commandLine().getOut());
+        return ExitCodes.OK;
     }
 }
