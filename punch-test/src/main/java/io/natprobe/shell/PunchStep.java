@@ -58,10 +58,12 @@ final class PunchStep extends Step {
         if (reverse && direction != null) {
             throw ShellError.usage("give either --reverse or --direction, not both");
         }
+        PunchOptions.Strategy s = strategy(strategy);
+        String dir = reverse ? "peer-first" : direction == null ? "both" : direction;
+        direction(dir, Role.A); // checks the word before anything runs
         var link = ctx.link();
-        Role me = link.status().role();
-        PunchOptions.Direction d = direction(reverse ? "peer-first" : direction == null ? "both" : direction, me);
-        PunchOptions options = new PunchOptions(strategy(strategy), d, Duration.ofSeconds(timeout),
+        PunchOptions.Direction d = direction(dir, link.status().role());
+        PunchOptions options = new PunchOptions(s, d, Duration.ofSeconds(timeout),
                 PunchOptions.defaults().interval());
         PunchResult r = link.punch(options, ctx::isCancelled);
         ctx.lastPunch(r);

@@ -59,7 +59,7 @@ final class ShellRunner {
         }
         String name = c.getCommandSpec().qualifiedName().trim();
         ctx.err.println(name + ": " + ex.getMessage());
-        ctx.err.print("usage: " + c.getHelp().synopsis(0));
+        ctx.err.println("usage: " + c.getHelp().synopsis(0).strip());
         ctx.err.println("(`help " + name.split(" ")[0] + "` explains it)");
         return ExitCodes.USAGE;
     }
