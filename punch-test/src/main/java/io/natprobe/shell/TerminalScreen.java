@@ -34,6 +34,9 @@ final class TerminalScreen implements Screen {
 
     @Override
     public synchronized void progress(String text) {
+        if (text.equals(progress)) {
+            return;
+        }
         if (progress != null) {
             clearProgress();
         }

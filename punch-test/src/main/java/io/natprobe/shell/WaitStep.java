@@ -33,7 +33,7 @@ final class WaitStep extends Step {
                     break;
                 }
                 long left = Duration.between(now, end).toSeconds() + 1;
-                ctx.screen.progress("waiting: " + left + " s left of " + seconds + " s" + holeAge());
+                ctx.screen.progress("waiting: " + left + " s left of " + seconds + " s" + holeAge(true));
                 Thread.sleep(Math.min(TICK_MILLIS, Duration.between(now, end).toMillis() + 1));
             }
         } finally {
@@ -41,20 +41,27 @@ final class WaitStep extends Step {
         }
         Duration waited = Duration.between(start, ctx.clock.instant());
         if (ctx.isCancelled()) {
-            ctx.out.println("cancelled after " + Durations.show(waited) + " of " + seconds + " s" + holeAge() + ".");
+            ctx.out.println("cancelled after " + Durations.show(waited) + " of " + seconds + " s" + holeAge(false) + ".");
             return ExitCodes.FAILED;
         }
-        ctx.out.println("waited " + seconds + " s" + holeAge() + ".");
+        ctx.out.println("waited " + seconds + " s" + holeAge(false) + ".");
         return ExitCodes.OK;
     }
 
-    private String holeAge() {
+    /** The hole age for the countdown (whole seconds, so the line changes once a second) or the final line. */
+    private String holeAge(boolean whole) {
         PeerLink link = ctx.linkOrNull();
         if (link == null) {
             return "";
         }
         LinkStatus s = link.status();
-        return s.holeAge() == null ? "; no hole yet" : "; hole age " + Durations.show(s.holeAge())
+        if (s.holeAge() == null) {
+            return "; no hole yet";
+        }
+        if (whole) {
+            return "; hole age " + s.holeAge().toSeconds() + " s";
+        }
+        return "; hole age " + Durations.show(s.holeAge())
                 + (s.lastHeard() == null ? "" : ", last heard the peer " + Durations.show(s.lastHeard()) + " ago");
     }
 }
