@@ -2,11 +2,7 @@ package io.natprobe.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,65 +22,27 @@ import org.junit.jupiter.api.io.TempDir;
 class ShellCliIT {
     record Run(int exit, String out, String err) {}
 
-    static Process server;
+    static LoopbackServer server;
     static int port;
 
     @TempDir
     Path dir;
 
-    static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    static String jar() {
-        String jar = System.getProperty("natprobe.jar");
-        assertThat(jar).as("system property natprobe.jar").isNotNull();
-        return jar;
-    }
-
     @BeforeAll
     static void startServer() throws Exception {
-        port = freePort();
-        server = new ProcessBuilder(java(), "-jar", jar(), "server", "--primary", "127.0.0.1", "--alternate", "127.0.0.2",
-                "--port", String.valueOf(port), "--alt-port", String.valueOf(port + 1))
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        // The server prints its startup text on stdout once its sockets answer.
-        BufferedReader ready = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
-        assertThat(ready.readLine()).as("natprobe server started").isNotNull();
+        server = LoopbackServer.start();
+        port = server.port;
     }
 
     @AfterAll
     static void stopServer() throws Exception {
         if (server != null) {
-            server.destroy();
-            server.waitFor(30, TimeUnit.SECONDS);
-        }
-    }
-
-    /** A port free on both loopback addresses, with the next one free too. */
-    static int freePort() throws IOException {
-        for (int i = 0; i < 50; i++) {
-            int p;
-            try (DatagramSocket s = new DatagramSocket(0, InetAddress.getByName("127.0.0.1"))) {
-                p = s.getLocalPort();
-            }
-            if (p < 65000 && free(p, "127.0.0.2") && free(p + 1, "127.0.0.1") && free(p + 1, "127.0.0.2")) {
-                return p;
-            }
-        }
-        throw new IOException("no free UDP port pair on 127.0.0.1/127.0.0.2");
-    }
-
-    private static boolean free(int p, String host) {
-        try (DatagramSocket s = new DatagramSocket(p, InetAddress.getByName(host))) {
-            return true;
-        } catch (IOException e) {
-            return false;
+            server.close();
         }
     }
 
     Run natprobe(String stdin, String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(java(), "-jar", jar()));
+        List<String> cmd = new ArrayList<>(List.of(LoopbackServer.java(), "-jar", LoopbackServer.jar()));
         cmd.addAll(List.of(args));
         Path out = Files.createTempFile(dir, "out", ".txt");
         Path err = Files.createTempFile(dir, "err", ".txt");
