@@ -13,11 +13,12 @@ import java.util.function.Predicate;
 /**
  * The `log --filter` words: an event type (sent, received, timeout, icmp, state, lost), a direction
  * (out = sent, in = received), a traffic kind (stun, rendezvous, punch, keepalive, other), whose log
- * (self, peer); any other word matches the event's line as text, case-insensitively.
+ * (self, peer); any other word matches the event's line as text, case-insensitively. A word
+ * starting with {@code no-} (e.g. {@code no-rendezvous}) keeps the events it does not match.
  */
 final class EventFilter {
     static final List<String> KEYWORDS = List.of("sent", "received", "out", "in", "timeout", "icmp", "state", "lost",
-            "stun", "rendezvous", "punch", "keepalive", "other", "self", "peer");
+            "stun", "rendezvous", "punch", "keepalive", "other", "self", "peer", "no-rendezvous", "no-stun");
 
     private EventFilter() {}
 
@@ -31,6 +32,9 @@ final class EventFilter {
 
     static Predicate<PacketEvent> of(String word) {
         String w = word.toLowerCase(Locale.ROOT);
+        if (w.startsWith("no-") && w.length() > 3) {
+            return of(w.substring(3)).negate();
+        }
         return switch (w) {
             case "sent", "out" -> e -> e.type() == EventType.SENT;
             case "received", "in" -> e -> e.type() == EventType.RECEIVED;
@@ -48,12 +52,18 @@ final class EventFilter {
         };
     }
 
-    /** Every filter must match; then the last {@code tail} events (all when null). */
-    static List<PacketEvent> apply(List<PacketEvent> events, List<String> filters, Integer tail) {
+    /** All the words must match (an empty list matches everything). */
+    static Predicate<PacketEvent> all(List<String> words) {
         Predicate<PacketEvent> all = e -> true;
-        for (String f : filters) {
+        for (String f : words) {
             all = all.and(of(f));
         }
+        return all;
+    }
+
+    /** Every filter must match; then the last {@code tail} events (all when null). */
+    static List<PacketEvent> apply(List<PacketEvent> events, List<String> filters, Integer tail) {
+        Predicate<PacketEvent> all = all(filters);
         List<PacketEvent> kept = new ArrayList<>();
         for (PacketEvent e : events) {
             if (all.test(e)) {

@@ -3,6 +3,7 @@ package io.natprobe.shell;
 import io.natprobe.log.PacketEvent;
 import io.natprobe.log.PacketLog;
 import java.time.Instant;
+import java.util.function.Predicate;
 
 /**
  * The live view of the packet log: every event becomes one coloured line on the {@link Screen} as
@@ -11,7 +12,7 @@ import java.time.Instant;
 final class LiveLines implements PacketLog {
     private final Screen screen;
     private volatile Instant start;
-    private volatile boolean enabled = true;
+    private volatile Predicate<PacketEvent> shown = e -> true;
 
     LiveLines(Screen screen) {
         this.screen = screen;
@@ -27,7 +28,7 @@ final class LiveLines implements PacketLog {
                 }
             }
         }
-        if (enabled) {
+        if (shown.test(event)) {
             screen.line(EventStyle.line(event, start));
         }
     }
@@ -41,7 +42,8 @@ final class LiveLines implements PacketLog {
         start = null;
     }
 
-    void enabled(boolean on) {
-        enabled = on;
+    /** Which events print live (all by default); the recorder keeps every event regardless. */
+    void show(Predicate<PacketEvent> which) {
+        shown = which;
     }
 }

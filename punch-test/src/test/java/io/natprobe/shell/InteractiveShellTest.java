@@ -182,8 +182,10 @@ class InteractiveShellTest {
     void ctrlCAtThePromptClearsTheLineNotTheShell() throws Exception {
         start(COLOUR);
         type("rubbish");
-        awaitScreen("rubbish");
+        int typed = awaitScreen("rubbish");
         type("\u0003");
+        // A fresh, empty prompt (a person sees it before typing on).
+        awaitScreen("natprobe> ", typed);
         type("help\r");
         awaitScreen("`help COMMAND` explains one");
         assertThat(text()).doesNotContain("unknown command `rubbish");

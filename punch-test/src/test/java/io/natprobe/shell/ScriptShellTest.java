@@ -171,6 +171,22 @@ class ScriptShellTest {
     }
 
     @Test
+    void liveChoosesWhichEventsPrintButLogKeepsThemAll() throws Exception {
+        assertThat(run(false, "server 127.0.0.1", "live off", "session join " + FakePeerLink.CODE, "send 1",
+                "live no-sent", "send 1", "ask", "live all", "send 1", "log --filter no-state")).isZero();
+        String o = out.toString();
+        String quiet = o.substring(o.indexOf("natprobe> live off"), o.indexOf("natprobe> live no-sent"));
+        assertThat(quiet).doesNotContain("peer known", " >> ");
+        String noSent = o.substring(o.indexOf("natprobe> live no-sent"), o.indexOf("natprobe> live all"));
+        assertThat(noSent).doesNotContain("self >> ", "peer >> ").contains("self << punch");
+        String all = o.substring(o.indexOf("natprobe> live all"), o.indexOf("natprobe> log"));
+        assertThat(all).contains("self >> punch");
+        String log = o.substring(o.indexOf("natprobe> log"));
+        assertThat(log.lines().filter(l -> l.contains("self >> punch"))).hasSize(3);
+        assertThat(log).doesNotContain("-- state");
+    }
+
+    @Test
     void saveLogPcapAndReportInputs() throws Exception {
         Path log = dir.resolve("a.jsonl");
         Path pcap = dir.resolve("a.pcap");
