@@ -37,9 +37,7 @@ final class StatusStep extends Step {
             row("peer local", s.peerLocals().stream().map(StatusStep::address).collect(Collectors.joining(", ")));
         }
         if (s.peerSeenFrom() != null) {
-            boolean differs = s.peerReflexive() != null && !s.peerSeenFrom().equals(s.peerReflexive());
-            row("peer seen from", address(s.peerSeenFrom()) + (differs
-                    ? " (not the address the server saw: the peer's NAT used another public port toward us)" : ""));
+            row("peer seen from", address(s.peerSeenFrom()) + seenFromNote(s));
         }
         row("hole age", s.holeAge() == null ? "no hole yet (nothing sent to the peer)"
                 : Durations.show(s.holeAge()) + " since we last sent to the peer");
@@ -47,6 +45,22 @@ final class StatusStep extends Step {
         row("keepalive", s.keepalive() == null ? "off" : "every " + Durations.show(s.keepalive()));
         ttlRow();
         return 0;
+    }
+
+    /** Why the peer's probes came from another address than the server saw, in plain words. */
+    static String seenFromNote(LinkStatus s) {
+        InetSocketAddress seen = s.peerSeenFrom();
+        InetSocketAddress told = s.peerReflexive();
+        if (told == null || seen.equals(told)) {
+            return "";
+        }
+        if (s.peerLocals().contains(seen)) {
+            return " (the peer's local address: the direct path inside one network works)";
+        }
+        if (seen.getAddress() != null && seen.getAddress().equals(told.getAddress())) {
+            return " (not the port the server saw: the peer's NAT used another public port toward us)";
+        }
+        return " (not the address the server saw)";
     }
 
     private void ttlRow() {
