@@ -71,7 +71,7 @@ final class SessionStep extends Step {
             }
             LinkStatus s = link.status();
             ctx.out.println("joined session " + parsed + (s.role() == null ? "" : " as " + s.role())
-                    + (s.peerReflexive() == null ? "; waiting for the other side to join"
+                    + (s.peerReflexive() == null ? "; the peer's address shows as a state line once the server announces it"
                     : "; the peer's public address is " + StatusStep.address(s.peerReflexive())) + ".");
             return 0;
         }

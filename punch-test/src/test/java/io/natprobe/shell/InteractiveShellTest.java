@@ -153,7 +153,7 @@ class InteractiveShellTest {
         type("listen 600\r");
         assertThat(links.last().listening.await(PATIENCE_SECONDS, TimeUnit.SECONDS)).isTrue();
         type("\u0003");
-        int after = awaitScreen("cancelled; until then heard 1 probe and 0 answers from 198.51.100.22:50001.");
+        int after = awaitScreen("cancelled; until then heard 1 probe and 0 answers from 198.51.100.22:50001 since the last `listen`.");
         type("status\r");
         awaitScreen("peer public     198.51.100.22:50001", after);
         assertThat(thread.isAlive()).isTrue();

@@ -55,7 +55,7 @@ class ScriptShellTest {
                 .doesNotContain("# B's side");
         assertThat(o).contains("self >> punch      10.0.1.10:40000 -> 198.51.100.22:50001", "punch #2")
                 .contains("peer >> punch").contains("self << punch      10.0.1.10:40000 <- 198.51.100.22:50001");
-        assertThat(o).contains("heard 1 probe and 0 answers from 198.51.100.22:50001.");
+        assertThat(o).contains("heard 1 probe and 0 answers from 198.51.100.22:50001 since the last `listen`.");
         assertThat(o).contains("peer public     198.51.100.22:50001", "hole age");
         assertThat(o).contains("left the session.");
         // `quit` ends the script: the last `status` never runs.
@@ -184,6 +184,20 @@ class ScriptShellTest {
         String log = o.substring(o.indexOf("natprobe> log"));
         assertThat(log.lines().filter(l -> l.contains("self >> punch"))).hasSize(3);
         assertThat(log).doesNotContain("-- state");
+    }
+
+    @Test
+    void listenSaysWhenNothingArrivedDuringIt() throws Exception {
+        ScriptShell shell = new ScriptShell(new PrintWriter(out, true), new PrintWriter(err, true), (s, l, c) -> {
+            FakePeerLink f = new FakePeerLink(s, l, c);
+            f.quietListen = true;
+            return f;
+        }, InstantSource.system(), false);
+        int code = shell.run(new BufferedReader(new StringReader("server 127.0.0.1\nsession join " + FakePeerLink.CODE
+                + "\nlisten 1\n")), "quiet.script");
+        assertThat(code).isZero();
+        assertThat(out.toString()).contains("heard 1 probe and 0 answers from 198.51.100.22:50001 since the last `listen`;"
+                + " nothing arrived during these 1 s.");
     }
 
     @Test

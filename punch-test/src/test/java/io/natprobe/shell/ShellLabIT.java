@@ -115,7 +115,7 @@ class ShellLabIT {
                 String waited = x.run("wait " + (TIMEOUT_SECONDS + 3), "waited ");
                 assertThat(waited).contains("hole age");
                 y.run("send 3", "sent 3 probes to the peer.");
-                assertThat(x.run("listen 3", "heard ")).contains("heard nothing from the peer in 3 s");
+                assertThat(x.run("listen 3", "heard ")).containsPattern("heard nothing from the peer in 3 s|nothing arrived during these 3 s");
 
                 assertThat(a.quit()).as(a.err()).isZero();
                 assertThat(b.quit()).as(b.err()).isZero();
