@@ -6,17 +6,18 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * THE REPORT PLUG (issue 8): `save report FILE` writes the report's inputs (classification JSON,
- * packet log JSONL, session JSON) next to FILE, then hands them to {@link #RENDERER}. When
- * `natprobe report` lands, RENDERER becomes
- * {@code Optional.of((inputs, out) -> <the report module's render(inputs, out)>)}.
+ * THE REPORT PLUG (issue 8): `save report FILE` writes the report's inputs next to FILE (the packet
+ * log of both sides as JSONL, and the classification JSON if `classify` ran), then hands them to
+ * {@link #RENDERER} with the side this shell is (A or B). When `natprobe report` is on this branch,
+ * RENDERER becomes the report module's reader + assembler + HTML writer.
  */
 final class ReportHook {
 
     /** Renders the report file from its inputs. */
     @FunctionalInterface
     interface Renderer {
-        void render(List<Path> inputs, Path out) throws IOException;
+        /** @param self "A" or "B": whose files these are (the log also holds the peer's events) */
+        void render(List<Path> inputs, String self, Path out) throws IOException;
     }
 
     static final Optional<Renderer> RENDERER = Optional.empty();

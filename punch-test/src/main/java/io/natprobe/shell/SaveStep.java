@@ -22,7 +22,8 @@ import picocli.CommandLine.Parameters;
     "Saves what happened for the ticket:",
     "  save log FILE     both sides' events as JSON lines (docs/json-schema.md)",
     "  save pcap FILE    this side's packets as a pcap file (open it in Wireshark)",
-    "  save report FILE  the support report and its inputs (FILE.log.jsonl, FILE.session.json, FILE.classify.json)"})
+    "  save report FILE  the support report (HTML) and its inputs: FILE.log.jsonl, and FILE.classify.json",
+    "                    if `classify` ran; `natprobe report` reads them too"})
 final class SaveStep extends Step {
 
     enum What { log, pcap, report }
@@ -105,12 +106,6 @@ final class SaveStep extends Step {
         checkFree(log);
         saveLog(log);
         inputs.add(log);
-        Path session = Path.of(base + ".session.json");
-        checkFree(session);
-        PeerLink link = ctx.linkOrNull();
-        Files.writeString(session, SessionJson.write(ctx.serverText(), link == null ? null : link.status(), ctx.lastPunch()) + "\n",
-                StandardCharsets.UTF_8);
-        inputs.add(session);
         if (ctx.lastClassify() != null) {
             Path classify = Path.of(base + ".classify.json");
             checkFree(classify);
@@ -123,7 +118,9 @@ final class SaveStep extends Step {
             throw ShellError.failed("this natprobe cannot render the report itself yet (`natprobe report` is not built in);"
                     + " the inputs above hold everything it needs");
         }
-        ReportHook.RENDERER.get().render(inputs, file);
+        PeerLink link = ctx.linkOrNull();
+        String self = link == null || link.status().role() == null ? "A" : link.status().role().name();
+        ReportHook.RENDERER.get().render(inputs, self, file);
         ctx.out.println("saved the report to " + file);
         return 0;
     }
