@@ -218,6 +218,14 @@ class ScriptShellTest {
     }
 
     @Test
+    void timelineMergesAndFilters() throws Exception {
+        assertThat(run(false, "server 127.0.0.1", "session join " + FakePeerLink.CODE, "ask", "timeline --filter peer")).isZero();
+        String t = out.toString().substring(out.toString().indexOf("natprobe> timeline"));
+        assertThat(t).contains("peer >> punch").doesNotContain("self << punch", "peer known");
+        assertThat(links.last().calls).contains("timeline");
+    }
+
+    @Test
     void resetForgetsTheLogButKeepsTheSession() throws Exception {
         assertThat(run(false, "server 127.0.0.1", "session join " + FakePeerLink.CODE, "send", "reset", "log", "status")).isZero();
         assertThat(out.toString()).contains("forgot the attempt so far; still in the session.", "(no events yet)",
