@@ -4,7 +4,7 @@ import io.natprobe.punch.PunchException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "ask", description = {
+@Command(name = "ask", header = "Step 2: ask the peer, through the server, to send to us.", description = {
     "The article's step 2: ask the peer, through the server, to send to us now. Its packets open its",
     "own NAT's hole toward us and, if our hole is still open, arrive here."})
 final class AskStep extends Step {

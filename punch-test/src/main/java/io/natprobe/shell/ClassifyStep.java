@@ -11,7 +11,7 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import picocli.CommandLine.Command;
 
-@Command(name = "classify", description = {
+@Command(name = "classify", header = "Classify this side's NAT against that server.", description = {
     "Runs `natprobe classify` against the shell's server: how this side's NAT maps and filters,",
     "and what that means for punching. Uses its own sockets; the punch session is not disturbed."})
 final class ClassifyStep extends Step {

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "help", description = "Lists the commands, or explains one: `help open`.")
+@Command(name = "help", header = "List the commands, or explain one.", description = "Lists the commands, or explains one: `help open`.")
 final class HelpStep extends Step {
 
     /** Completion values: the command names. */
@@ -33,11 +33,12 @@ final class HelpStep extends Step {
         CommandLine root = spec.commandLine().getParent();
         Map<String, CommandLine> all = root.getSubcommands();
         if (command == null) {
-            ctx.out.println("The article's procedure, step by step (run the same on both sides, A first):");
-            ctx.out.println("  server H:P, session new | session join CODE, open, ask, listen, send, wait S, status, timeline");
+            ctx.out.println("Start with `server HOST:PORT`, then `session new` (read the code to the other side) or");
+            ctx.out.println("`session join CODE`. Then the article's steps: `open`, `ask`, `listen`, `send`; `wait S` lets");
+            ctx.out.println("a hole age; `punch` tries it all automatically; `save` keeps what happened.");
             ctx.out.println();
             for (String name : ShellRoot.COMMAND_NAMES) {
-                String[] d = all.get(name).getCommandSpec().usageMessage().description();
+                String[] d = all.get(name).getCommandSpec().usageMessage().header();
                 ctx.out.printf(Locale.ROOT, "  %-10s %s%n", name, d.length == 0 ? "" : d[0]);
             }
             ctx.out.println();

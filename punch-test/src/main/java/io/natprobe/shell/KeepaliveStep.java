@@ -7,7 +7,7 @@ import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "keepalive", description = {
+@Command(name = "keepalive", header = "Hold the hole open: on, off, or an interval.", description = {
     "Sends a small packet to the peer every INTERVAL so that both NATs keep the hole open",
     "(`on` = every 15 s, safe for most NATs; `off` lets the hole age, e.g. before `wait`)."})
 final class KeepaliveStep extends Step {

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "listen", description = {
+@Command(name = "listen", header = "Wait for the peer's probes and say what arrived.", description = {
     "Waits for the peer's probes (answering each) and says what arrived. Ctrl-C stops early."})
 final class ListenStep extends Step {
 

@@ -6,7 +6,7 @@ import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "live", description = {
+@Command(name = "live", header = "Which packet events print live above the prompt.", description = {
     "Chooses which packet events print live above the prompt: `live all` (the default), `live off`,",
     "or filter words as for `log --filter`, e.g. `live no-rendezvous` hides the server traffic. State",
     "changes always show unless `live off`. `log` still has every event."})

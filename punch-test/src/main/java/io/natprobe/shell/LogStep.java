@@ -7,7 +7,7 @@ import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "log", description = {
+@Command(name = "log", header = "The packet events so far, filtered.", description = {
     "Shows the packet events seen so far (this side's, and the peer's that arrived live), in the",
     "same format as the live lines. Filters combine: `log --filter punch --filter in --tail 5`."})
 final class LogStep extends Step {

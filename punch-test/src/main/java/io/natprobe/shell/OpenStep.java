@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "open", description = {
+@Command(name = "open", header = "Step 1: send to the peer, opening our NAT's hole toward it.", description = {
     "The article's step 1: send to the peer's public address from our punching socket. This opens",
     "our NAT's hole toward the peer. The peer's NAT usually drops this first packet: that is expected."})
 final class OpenStep extends Step {

@@ -11,7 +11,7 @@ import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "punch", description = {
+@Command(name = "punch", header = "The automatic attempt: strategy, direction, verdict and reason.", description = {
     "The automatic attempt: runs a strategy in one or both directions and ends with a verdict and",
     "the reason. By default every strategy, each side going first in turn. Ctrl-C stops it."})
 final class PunchStep extends Step {

@@ -2,7 +2,7 @@ package io.natprobe.shell;
 
 import picocli.CommandLine.Command;
 
-@Command(name = "quit", aliases = "exit", description = "Leaves the session on the server and the shell (Ctrl-D does the same).")
+@Command(name = "quit", header = "Leave the session on the server and the shell.", aliases = "exit", description = "Leaves the session on the server and the shell (Ctrl-D does the same).")
 final class QuitStep extends Step {
 
     QuitStep(ShellContext ctx) {

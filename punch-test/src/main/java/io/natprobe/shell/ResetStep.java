@@ -3,7 +3,7 @@ package io.natprobe.shell;
 import io.natprobe.punch.PeerLink;
 import picocli.CommandLine.Command;
 
-@Command(name = "reset", description = "Forgets the attempt so far (holes, counters, the log) but stays in the session, to start over.")
+@Command(name = "reset", header = "Forget the attempt so far, keep the session.", description = "Forgets the attempt so far (holes, counters, the log) but stays in the session, to start over.")
 final class ResetStep extends Step {
 
     ResetStep(ShellContext ctx) {

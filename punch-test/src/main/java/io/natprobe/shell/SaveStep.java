@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "save", description = {
+@Command(name = "save", header = "Save the log (JSONL), the packets (pcap) or the report (HTML).", description = {
     "Saves what happened for the ticket:",
     "  save log FILE     both sides' events as JSON lines (docs/json-schema.md)",
     "  save pcap FILE    this side's packets as a pcap file (open it in Wireshark)",

@@ -4,7 +4,7 @@ import io.natprobe.punch.PunchException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "send", description = "Sends probes to the peer now (the peer answers each one it receives).")
+@Command(name = "send", header = "Send probes to the peer.", description = "Sends probes to the peer now (the peer answers each one it receives).")
 final class SendStep extends Step {
 
     @Parameters(arity = "0..1", paramLabel = "N", defaultValue = "1", description = "Probes to send. Default: ${DEFAULT-VALUE}.")

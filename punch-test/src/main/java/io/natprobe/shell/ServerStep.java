@@ -6,7 +6,7 @@ import java.net.UnknownHostException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "server", description = {
+@Command(name = "server", header = "Choose the probe server (STUN tests and rendezvous).", description = {
     "Chooses the natprobe probe server: it answers the STUN tests of `classify` and hosts the",
     "rendezvous that introduces the two peers. Port 3478 if omitted. Without an argument, shows it."})
 final class ServerStep extends Step {

@@ -7,7 +7,7 @@ import io.natprobe.rendezvous.SessionCode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "session", description = {
+@Command(name = "session", header = "Start (`session new`) or join (`session join CODE`) a punch session.", description = {
     "Starts or joins a punch session on the server. One side runs `session new` and reads the code",
     "to the other side, which runs `session join CODE`. Both then know each other's public address."},
         subcommands = {SessionStep.New.class, SessionStep.Join.class})

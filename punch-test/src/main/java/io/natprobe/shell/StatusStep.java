@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 
-@Command(name = "status", description = {
+@Command(name = "status", header = "Addresses of both sides, state, hole age.", description = {
     "Where we stand: our local and public address, the peer's addresses, the state, and how long",
     "ago we last sent to the peer (the age of our NAT's hole toward it)."})
 final class StatusStep extends Step {

@@ -8,7 +8,7 @@ import java.util.List;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Command;
 
-@Command(name = "timeline", description = {
+@Command(name = "timeline", header = "Both sides' packet events merged into one timeline.", description = {
     "Both sides' packet events merged into one timeline (the peer's log is fetched through the",
     "server and its clock aligned to ours): what each side sent and what the other side received.",
     "`timeline --filter punch` keeps the probes only (filter words as for `log`)."})

@@ -4,7 +4,7 @@ import java.util.OptionalInt;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "ttl", description = {
+@Command(name = "ttl", header = "IP TTL of the next `open` (to keep it away from the far NAT).", description = {
     "Sets the IP TTL of the next `open`. A TTL just large enough to pass our own NAT opens our hole",
     "without the packet reaching the peer's NAT, so that NAT neither answers with an ICMP error nor",
     "keeps any state for it (the article's pitfall 1). `ttl off` goes back to the normal TTL."})

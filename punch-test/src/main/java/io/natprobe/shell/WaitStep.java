@@ -8,7 +8,7 @@ import java.time.Instant;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "wait", description = {
+@Command(name = "wait", header = "Let the holes age on purpose, with a countdown.", description = {
     "Does nothing for S seconds, on purpose: lets the holes age (NATs close an idle hole after",
     "30 s to a few minutes). Shows a countdown and the hole age. Ctrl-C stops early."})
 final class WaitStep extends Step {
