@@ -20,7 +20,8 @@ final class TerminalScreen implements Screen {
         this.reader = reader;
         this.terminal = reader.getTerminal();
         Integer colors = terminal.getNumericCapability(Capability.max_colors);
-        this.color = colors != null && colors >= 8;
+        // https://no-color.org: a user who set NO_COLOR gets plain text everywhere.
+        this.color = colors != null && colors >= 8 && System.getenv("NO_COLOR") == null;
     }
 
     @Override
