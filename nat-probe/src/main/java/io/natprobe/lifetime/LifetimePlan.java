@@ -38,6 +38,9 @@ import java.util.function.Consumer;
 public final class LifetimePlan implements Plan<LifetimeResult> {
 
     static final Duration SUSTAIN = Duration.ofSeconds(3);
+    /** Bindings created per batch, and the time between batches (400 new bindings per second). */
+    static final int BATCH = 20;
+    static final Duration BATCH_INTERVAL = Duration.ofMillis(50);
     private static final int PROBER = 0;
     private static final int CHECK = 1;
     private static final int SINGLE_BASE = 10_000;
@@ -128,10 +131,22 @@ public final class LifetimePlan implements Plan<LifetimeResult> {
             start = t;
             send("prober", PROBER, StunMessage.bindingRequest(), false);
             send("responseport-check binding", CHECK, StunMessage.bindingRequest(), true);
+            // Bindings are created in paced batches (a server with a per-source rate budget must not see
+            // hundreds of requests at once); each binding's delay counts from its own last packet, so pacing
+            // costs only the spread of the batches. Shortest delays first: they decide the early stop.
+            int n = 0;
             for (int d = step; d <= max; d += step) {
                 for (Series s : List.of(single, sustained)) {
+                    int delay = d;
                     s.exchangesLeft.put(d, s.sustained ? (int) SUSTAIN.toSeconds() + 1 : 1);
-                    send(s.name + " binding " + d + "s #1", s.base + d, StunMessage.bindingRequest(), true);
+                    Runnable create = () -> {
+                        if (!s.finished() && !aborted) {
+                            send(s.name + " binding " + delay + "s #1", s.base + delay, StunMessage.bindingRequest(), true);
+                        }
+                    };
+                    if (n < BATCH) create.run();
+                    else at(t.plus(BATCH_INTERVAL.multipliedBy(n / BATCH)), create);
+                    n++;
                 }
             }
         }
@@ -205,7 +220,6 @@ public final class LifetimePlan implements Plan<LifetimeResult> {
             // A binding that could not be set up is dropped from the series (not counted as expired).
             s.exchangesLeft.remove(d);
             close(s.base + d);
-            warnings.add("Setting up the " + s.name + " binding for " + d + " s failed; that delay was skipped.");
             s.skipped.add(d);
             return;
         }
@@ -277,6 +291,10 @@ public final class LifetimePlan implements Plan<LifetimeResult> {
 
     private LifetimeResult result(Instant t) {
         for (Series s : List.of(single, sustained)) {
+            if (!s.skipped.isEmpty() && !aborted) {
+                warnings.add(s.skipped.size() + " " + s.name + " binding(s) could not be set up (no answer from the "
+                        + "server); those delays were skipped: " + new java.util.TreeSet<>(s.skipped));
+            }
             int lo = s.lower();
             long inconsistent = s.alive.entrySet().stream().filter(e -> !e.getValue() && e.getKey() < lo).count();
             if (inconsistent > 0 && !aborted) {
