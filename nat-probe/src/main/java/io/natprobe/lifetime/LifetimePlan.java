@@ -108,6 +108,7 @@ public final class LifetimePlan implements Plan<LifetimeResult> {
     private InetSocketAddress checkMapped;
     private final java.util.Map<String, Integer> probeTargets = new java.util.HashMap<>();
     private boolean checked;
+    private int responsePortLength = 2;
     private boolean aborted;
     private int running;
 
@@ -175,7 +176,7 @@ public final class LifetimePlan implements Plan<LifetimeResult> {
             checkMapped = m;
             if (m == null) abort("The server did not answer the first binding; nothing was measured.");
             else at(at, () -> sendProbe("responseport-check", m.getPort()));
-        } else if (label.equals("responseport-check")) {
+        } else if (label.startsWith("responseport-check")) {
             checkResponsePort(o);
         } else {
             Integer target = probeTargets.remove(label);
@@ -196,14 +197,24 @@ public final class LifetimePlan implements Plan<LifetimeResult> {
             abort("The server refused RESPONSE-PORT (" + a.message().get(Attribute.ErrorCode.class)
                     .map(e -> e.code() + " " + e.reason()).orElse("error") + "): it does not support RFC 5780 §4.6, "
                     + "so binding lifetimes cannot be measured with it.");
+        } else if (o instanceof Outcome.Answered a && a.receivedOn() == PROBER && responsePortLength == 2 && checkMapped != null) {
+            // NAT-FACTS: servers disagree on RESPONSE-PORT's length (RFC 5780 §7.5 draws 2 bytes, coturn's
+            // client writes 4); try the other form once before giving up.
+            responsePortLength = 4;
+            int port = checkMapped.getPort();
+            sendProbe("responseport-check (4-byte form)", port);
         } else if (o instanceof Outcome.Answered a && a.receivedOn() == PROBER) {
-            abort("The server ignored RESPONSE-PORT (its answer came back to the asking socket, not to the port "
-                    + "named), so binding lifetimes cannot be measured with it.");
+            abort("The server ignored RESPONSE-PORT in both its 2-byte and 4-byte forms (its answer came back to the "
+                    + "asking socket, not to the port named), so binding lifetimes cannot be measured with it.");
         } else if (o instanceof Outcome.TimedOut) {
             abort("A RESPONSE-PORT request to a binding that was just used got no answer: the server does not "
                     + "honour RESPONSE-PORT, or the NAT sends the answer elsewhere; nothing was measured.");
         } else {
             checked = true;
+            if (responsePortLength == 4) {
+                warnings.add("The server ignored RESPONSE-PORT in the 2-byte form of RFC 5780 §7.5 and honoured the "
+                        + "4-byte form; the 4-byte form was used.");
+            }
             // RESPONSE-PORT carries only a port: the answer goes to the prober's public IP. A NAT that gives
             // different sockets different public IPs ("arbitrary" pooling, RFC 4787 §4.1) breaks the method.
             if (proberMapped != null && checkMapped != null && !proberMapped.getAddress().equals(checkMapped.getAddress())) {
@@ -258,8 +269,9 @@ public final class LifetimePlan implements Plan<LifetimeResult> {
 
     private void sendProbe(String label, int port) {
         if (aborted) return;
-        // RFC 5780 §7.5: the 2-byte form; the answer goes to our public IP at that port.
-        send(label, PROBER, StunMessage.bindingRequest(new Attribute.ResponsePort(port, 2)), false);
+        // RFC 5780 §7.5: the 2-byte form unless the check showed the server wants 4; the answer goes to our
+        // public IP at that port.
+        send(label, PROBER, StunMessage.bindingRequest(new Attribute.ResponsePort(port, responsePortLength)), false);
     }
 
     private void send(String label, int socket, StunMessage m, boolean connected) {
