@@ -26,10 +26,10 @@ import picocli.CommandLine.Spec;
 /** {@code natprobe classify}: what kind of NAT am I behind, and what does it mean for peer-to-peer? */
 @Command(name = "classify", mixinStandardHelpOptions = true,
         description = {
-            "Finds out how the NAT or firewall in front of this machine behaves (RFC 5780): whether it keeps",
-            "one public port per socket, who may send in, hairpinning, how it picks ports, signs of a",
-            "carrier-grade or double NAT, and what that means for direct peer-to-peer connections.",
-            "All independent tests run at once: a full run takes about one second.",
+            "Finds out how the NAT or firewall in front of this machine behaves (RFC 5780): whether it keeps "
+                    + "one public port per socket, who may send in, hairpinning, how it picks ports, signs of a "
+                    + "carrier-grade or double NAT, and what that means for direct peer-to-peer connections. "
+                    + "All independent tests run at once: a full run takes about one second.",
             "Without --server, a built-in list of public STUN servers is used.",
             "Exit codes: 0 verdict reached, 1 no complete verdict, 2 usage error, 3 no server answered."})
 public final class ClassifyCommand implements Callable<Integer> {

@@ -22,10 +22,10 @@ import picocli.CommandLine.Spec;
 /** {@code natprobe lifetime}: how long does the NAT keep an idle UDP binding open? */
 @Command(name = "lifetime", mixinStandardHelpOptions = true,
         description = {
-            "Measures how long the NAT keeps an idle UDP binding (the \"hole\") open, after a single",
-            "request/response and after two-way traffic, to the second, with an RFC 5780 server that",
-            "supports RESPONSE-PORT. Many bindings are tested in parallel, so it takes about as long as",
-            "the lifetime itself. Ends with a keepalive recommendation.",
+            "Measures how long the NAT keeps an idle UDP binding (the \"hole\") open, after a single "
+                    + "request/response and after two-way traffic, to the second, with an RFC 5780 server that "
+                    + "supports RESPONSE-PORT. Many bindings are tested in parallel, so it takes about as long as "
+                    + "the lifetime itself. Ends with a keepalive recommendation.",
             "Exit codes: 0 measured, 1 could not measure, 2 usage error, 3 the server did not answer."})
 public final class LifetimeCommand implements Callable<Integer> {
 
