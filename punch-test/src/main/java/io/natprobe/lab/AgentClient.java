@@ -171,6 +171,16 @@ public final class AgentClient implements AutoCloseable {
         return Integer.parseInt(call("count " + sock + " " + n + " " + millis, millis).substring("count ".length()));
     }
 
+    /** Starts counting datagrams on {@code sock} in the background; returns once the agent is receiving. */
+    public void listen(String sock, int n, long millis) {
+        call("listen " + sock + " " + n + " " + millis, 0);
+    }
+
+    /** The result of {@link #listen}: waits until n datagrams arrived or its time is up. */
+    public int counted(String sock, long millis) {
+        return Integer.parseInt(call("counted " + sock, millis).substring("count ".length()));
+    }
+
     public ProbeOutcome probe(String sock, String ip, int port, long millis) {
         String a = call("probe " + sock + " " + ip + " " + port + " " + millis, millis);
         return a.equals("unreachable") ? ProbeOutcome.UNREACHABLE
