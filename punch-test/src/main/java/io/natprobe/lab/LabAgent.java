@@ -140,7 +140,11 @@ public final class LabAgent {
                     } catch (IOException e) {
                         throw new java.io.UncheckedIOException(e);
                     }
-                }, Executors.newSingleThreadExecutor()));
+                }, task -> {
+                    Thread t = new Thread(task, "agent-count");
+                    t.setDaemon(true);
+                    t.start();
+                }));
                 try {
                     started.await();
                 } catch (InterruptedException e) {
