@@ -2,7 +2,6 @@ package io.natprobe.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +20,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LabBehaviourIT {
 
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path stateDir;
     private Lab lab;
     private final Map<String, RouterReport> reports = new LinkedHashMap<>();
     private final CommandRunner runner = new ProcessCommandRunner();
@@ -28,7 +29,7 @@ class LabBehaviourIT {
     @BeforeAll
     void buildAndCheck() throws Exception {
         LabRequirements.assumeLab();
-        LabStateStore store = new LabStateStore(Files.createTempDirectory("natprobe-lab-it"));
+        LabStateStore store = new LabStateStore(stateDir);
         lab = Lab.up(LabDemo.topology(), LabState.OWNER_PROCESS, runner, store);
         for (RouterReport r : LabSelfCheck.run(lab)) {
             reports.put(r.router().name(), r);
