@@ -20,14 +20,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LabBehaviourIT {
 
-    @org.junit.jupiter.api.io.TempDir
-    java.nio.file.Path stateDir;
     private Lab lab;
     private final Map<String, RouterReport> reports = new LinkedHashMap<>();
     private final CommandRunner runner = new ProcessCommandRunner();
 
     @BeforeAll
-    void buildAndCheck() throws Exception {
+    void buildAndCheck(@org.junit.jupiter.api.io.TempDir java.nio.file.Path stateDir) {
         LabRequirements.assumeLab();
         LabStateStore store = new LabStateStore(stateDir);
         lab = Lab.up(LabDemo.topology(), LabState.OWNER_PROCESS, runner, store);
