@@ -169,6 +169,17 @@ public final class HexInput {
         // Prefer the longest hex prefix followed by a plausible ASCII column (exact length, then one
         // whose trailing spaces were trimmed by the clipboard), and only then a row without one. The
         // ASCII column is set off by a wider gap than any gap between the hex groups before it.
+        // First choice: the ASCII column shows exactly the candidate bytes (xxd, Wireshark and hexdump -C
+        // all print 0x20-0x7E as themselves and everything else as '.'), which settles ambiguous rows.
+        for (int k = hexTokens; k >= 1; k--) {
+            int n = bytesAfter[k];
+            if ((expected >= 0 && n != expected) || (width > 0 && n > width)) continue;
+            String rest = data.substring(tokens.get(k - 1)[1]);
+            if (!rest.isEmpty() && rest.length() - rest.stripLeading().length() >= 2
+                    && asciiOf(data, tokens.subList(0, k)).strip().equals(rest.strip())) {
+                return hexBytes(data, tokens.subList(0, k));
+            }
+        }
         for (int pass = 0; pass < 3; pass++) {
             int widestInnerGap = 0;
             for (int k = 1; k <= hexTokens; k++) {
@@ -200,6 +211,15 @@ public final class HexInput {
             }
         }
         return null;
+    }
+
+    private static String asciiOf(String s, List<int[]> tokens) {
+        StringBuilder sb = new StringBuilder();
+        for (byte b : hexBytes(s, tokens)) {
+            int c = b & 0xFF;
+            sb.append(c >= 0x20 && c < 0x7F ? (char) c : '.');
+        }
+        return sb.toString();
     }
 
     private static boolean isHexToken(String s, int from, int to) {
