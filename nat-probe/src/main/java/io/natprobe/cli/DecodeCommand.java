@@ -21,9 +21,11 @@ import picocli.CommandLine.Parameters;
 /** {@code natprobe decode HEX|-}: decode and verify one STUN message from a hex dump. Thin: parse, analyse, print. */
 @Command(name = "decode",
         description = {
-            "Decodes one STUN packet from hex and explains every field: class, method,",
-            "transaction id, each attribute with its offset and meaning (XOR-MAPPED-ADDRESS",
-            "as the real address), and whether FINGERPRINT and MESSAGE-INTEGRITY check out.",
+            "Decodes and verifies one STUN packet from a hex dump.",
+            "",
+            "Explains every field: class, method, transaction id, each attribute with its",
+            "offset and meaning (XOR-MAPPED-ADDRESS as the real address), and whether",
+            "FINGERPRINT and MESSAGE-INTEGRITY check out.",
             "Accepts plain hex (spaces, colons, newlines, 0x prefixes are fine), xxd output",
             "and Wireshark's \"Copy > ...as Hex Dump\" of the STUN bytes (select the STUN",
             "layer first: a whole frame starts with Ethernet/IP/UDP headers).",
