@@ -2,6 +2,7 @@ package io.natprobe.cli;
 
 import io.natprobe.decode.DecodeJsonRenderer;
 import io.natprobe.decode.DecodeTextRenderer;
+import io.natprobe.decode.FrameHint;
 import io.natprobe.decode.HexInput;
 import io.natprobe.decode.HexInputException;
 import io.natprobe.decode.KeySpec;
@@ -97,7 +98,10 @@ public final class DecodeCommand implements Callable<Integer> {
         try {
             analysis = PacketAnalyzer.analyze(bytes, key);
         } catch (StunParseException e) {
-            return fail("malformed STUN message: " + e.getMessage());
+            String hint = FrameHint.find(bytes).map(f -> String.format(" (but bytes %d..%d are a well-formed STUN message"
+                    + " inside this %s packet: decode only those; in Wireshark select the STUN layer before copying)",
+                    f.offset(), f.offset() + f.length() - 1, f.layers())).orElse("");
+            return fail("malformed STUN message: " + e.getMessage() + hint);
         }
         spec.commandLine().getOut().print(json ? DecodeJsonRenderer.render(analysis) : DecodeTextRenderer.render(analysis));
         spec.commandLine().getOut().flush();

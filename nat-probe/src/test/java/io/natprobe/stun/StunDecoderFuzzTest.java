@@ -28,6 +28,7 @@ class StunDecoderFuzzTest {
 
     @FuzzTest(maxDuration = "30s")
     void decode(byte[] data) throws Exception {
+        io.natprobe.decode.FrameHint.find(data); // runs on every malformed input of natprobe decode: must not throw
         StunMessage m;
         try {
             m = StunCodec.decode(data);
