@@ -1,0 +1,163 @@
+package io.natprobe.report.support;
+
+import io.natprobe.log.EventType;
+import io.natprobe.log.PacketEvent;
+import io.natprobe.log.PacketLineFormat;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Turns the merged timeline into a {@link Ladder}. A packet one side sent to the other is paired with
+ * the other side's receipt of it (same length, same payload bytes when both logs kept them, else the
+ * same summary; arriving after it was sent); when the receiver's log is present and holds no such
+ * receipt, the packet was lost on the way and ends at the NAT in front of the receiver. An ICMP error
+ * starts where the packet that caused it was stopped. Pure: no I/O, no clock.
+ */
+public final class LadderBuilder {
+    /** How far a receipt may seem to precede its send when the two logs' clocks differ slightly. */
+    static final Duration CLOCK_SLACK = Duration.ofSeconds(2);
+
+    private LadderBuilder() {}
+
+    public static Ladder build(List<SidedEvent> events, AddressBook book) {
+        Set<Side> logged = EnumSet.noneOf(Side.class);
+        events.forEach(e -> logged.add(e.side()));
+        Set<Integer> used = new HashSet<>();
+        List<Ladder.Arrow> arrows = new ArrayList<>();
+        List<Ladder.Note> notes = new ArrayList<>();
+        for (SidedEvent e : events) {
+            if (used.contains(e.id())) {
+                continue;
+            }
+            PacketEvent p = e.event();
+            Side me = e.side();
+            Lane host = Lane.host(me);
+            Place place = book.placeOf(p, me);
+            boolean toPeer = place.side() == me.other() && (place.what() == Place.What.PUBLIC || place.what() == Place.What.LOCAL);
+            boolean ownPublic = place.side() == me && place.what() == Place.What.PUBLIC;
+            switch (p.type()) {
+                case SENT -> {
+                    used.add(e.id());
+                    if (toPeer && logged.contains(me.other())) {
+                        SidedEvent r = receipt(e, events, used);
+                        if (r != null) {
+                            used.add(r.id());
+                            arrows.add(new Ladder.Arrow(List.of(e.id(), r.id()), host, Lane.host(me.other()), e.id(), r.id(),
+                                    Ladder.Style.DELIVERED, false, false, p.summary(), seenFrom(r, book, me)));
+                        } else {
+                            arrows.add(sloped(e, host, place.dropLane(), Ladder.Style.LOST, false,
+                                    "the " + me.other() + " side's log shows no such packet arriving: stopped on the way, most likely by "
+                                            + (place.what() == Place.What.PUBLIC ? "NAT " + me.other() : "the network")));
+                        }
+                    } else if (toPeer) {
+                        arrows.add(sloped(e, host, place.arrivalLane(), Ladder.Style.UNCONFIRMED, false,
+                                "no log from side " + me.other() + ": whether it arrived is not known"));
+                    } else if (ownPublic) {
+                        arrows.add(sloped(e, host, Lane.nat(me), Ladder.Style.UNCONFIRMED, false,
+                                "sent to this side's own public address (hairpinning)"));
+                    } else if (place.what() == Place.What.SERVER) {
+                        arrows.add(sloped(e, host, Lane.SERVER, Ladder.Style.DELIVERED, false, ""));
+                    } else {
+                        arrows.add(sloped(e, host, Lane.OTHER, Ladder.Style.UNCONFIRMED, false,
+                                "to an address that is neither the server's nor the peer's"));
+                    }
+                }
+                case LOST -> {
+                    used.add(e.id());
+                    arrows.add(sloped(e, host, place.dropLane(), Ladder.Style.LOST, false, "marked lost in the log"));
+                }
+                case RECEIVED -> {
+                    used.add(e.id());
+                    Lane from = toPeer ? Lane.host(me.other()) : ownPublic ? Lane.nat(me) : place.arrivalLane();
+                    String note = toPeer && logged.contains(me.other())
+                            ? "the " + me.other() + " side's log does not show sending this packet" : "";
+                    String seen = toPeer ? seenFrom(e, book, me.other()) : "";
+                    arrows.add(new Ladder.Arrow(List.of(e.id()), from, host, e.id(), e.id(), Ladder.Style.DELIVERED, true, true,
+                            p.summary(), join(note, seen)));
+                }
+                case ICMP_ERROR -> {
+                    used.add(e.id());
+                    Lane from = ownPublic ? Lane.nat(me) : place.dropLane();
+                    arrows.add(new Ladder.Arrow(List.of(e.id()), from, host, e.id(), e.id(), Ladder.Style.ICMP, true, true,
+                            "ICMP error: " + p.summary(), "the kernel reported an ICMP error for a packet to "
+                            + (p.remote() == null ? "the peer" : PacketLineFormat.address(p.remote()))));
+                }
+                case TIMEOUT -> {
+                    used.add(e.id());
+                    notes.add(new Ladder.Note(e.id(), host, Ladder.NoteKind.TIMEOUT, "timeout: " + p.summary()));
+                }
+                case STATE -> {
+                    used.add(e.id());
+                    notes.add(new Ladder.Note(e.id(), host, Ladder.NoteKind.STATE, p.summary()));
+                }
+            }
+        }
+        List<Lane> lanes = new ArrayList<>(Arrays.asList(Lane.HOST_A, Lane.NAT_A, Lane.SERVER, Lane.NAT_B, Lane.HOST_B));
+        if (arrows.stream().anyMatch(a -> a.from() == Lane.OTHER || a.to() == Lane.OTHER)) {
+            lanes.add(Lane.OTHER);
+        }
+        Instant start = events.isEmpty() ? Instant.EPOCH : events.get(0).event().at();
+        return new Ladder(events, lanes, arrows, notes, start);
+    }
+
+    private static Ladder.Arrow sloped(SidedEvent e, Lane from, Lane to, Ladder.Style style, boolean later, String note) {
+        String label = e.event().summary() + (style == Ladder.Style.LOST ? " (lost)" : "");
+        return new Ladder.Arrow(List.of(e.id()), from, to, e.id(), e.id(), style, true, later, label, note);
+    }
+
+    /** The other side's receipt of {@code sent}: unused, same length and content, closest after it. */
+    private static SidedEvent receipt(SidedEvent sent, List<SidedEvent> events, Set<Integer> used) {
+        PacketEvent s = sent.event();
+        SidedEvent best = null;
+        for (SidedEvent c : events) {
+            PacketEvent r = c.event();
+            if (c.side() == sent.side() || r.type() != EventType.RECEIVED || used.contains(c.id())
+                    || r.length() != s.length() || r.kind() != s.kind()) {
+                continue;
+            }
+            if (r.at().isBefore(s.at().minus(CLOCK_SLACK))) {
+                continue;
+            }
+            byte[] sp = s.payload();
+            byte[] rp = r.payload();
+            boolean same = sp.length > 0 && rp.length > 0 ? Arrays.equals(sp, rp) : r.summary().equals(s.summary());
+            if (!same) {
+                continue;
+            }
+            if (best == null || distance(s, r) < distance(s, best.event())) {
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    private static long distance(PacketEvent s, PacketEvent r) {
+        long d = Duration.between(s.at(), r.at()).toNanos();
+        return d >= 0 ? d : -d + CLOCK_SLACK.toNanos(); // prefer receipts after the send
+    }
+
+    /**
+     * When the receiver saw the packet come from a port the server never saw for the sender, say so:
+     * the sender's NAT used another mapping toward the peer (NAT-FACTS: a router whose own stack took
+     * the port picks a new one).
+     */
+    private static String seenFrom(SidedEvent receipt, AddressBook book, Side sender) {
+        Addresses.Endpoint from = Addresses.of(receipt.event().remote());
+        if (from == null || book.reportedPublics(sender).isEmpty() || book.reportedPublics(sender).contains(from)
+                || book.locals(sender).contains(from)) {
+            return "";
+        }
+        return "arrived from " + from + ", an address the server never saw for side " + sender
+                + " (its NAT used another public port toward the peer)";
+    }
+
+    private static String join(String a, String b) {
+        return a.isEmpty() ? b : b.isEmpty() ? a : a + "; " + b;
+    }
+}
