@@ -79,12 +79,11 @@ final class TextReport {
         }
         b.append(head.toString().stripTrailing()).append('\n');
         Map<Lane, List<String>> labels = r.laneLabels();
-        StringBuilder addr = new StringBuilder(" ".repeat(TIME_WIDTH));
+        List<String> legend = new ArrayList<>();
         for (Lane lane : l.lanes()) {
-            List<String> a = labels.getOrDefault(lane, List.of());
-            addr.append(center(a.isEmpty() ? "" : shorten(a.get(0), LANE_WIDTH - 1), LANE_WIDTH));
+            legend.add(lane.title() + " = " + String.join(", ", labels.getOrDefault(lane, List.of("?"))));
         }
-        b.append(addr.toString().stripTrailing()).append('\n');
+        b.append(" ".repeat(TIME_WIDTH)).append(String.join("; ", legend)).append('\n');
         List<Line> lines = new ArrayList<>();
         for (Ladder.Arrow a : l.arrows()) {
             char[] row = lifelines(l, width);

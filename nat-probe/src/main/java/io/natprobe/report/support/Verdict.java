@@ -76,47 +76,65 @@ public record Verdict(Tone tone, String headline, List<String> details, List<Str
     private static Verdict fromPackets(Ladder ladder) {
         int[] delivered = new int[2];
         int[] lost = new int[2];
+        int[] unknown = new int[2];
         int icmp = 0;
-        int unconfirmed = 0;
         for (Ladder.Arrow a : ladder.arrows()) {
-            boolean peerToPeer = isHost(a.from()) && (isHost(a.to()) || a.to() == Lane.NAT_A || a.to() == Lane.NAT_B)
-                    && a.from() != a.to() && kind(ladder, a) != TrafficKind.STUN && kind(ladder, a) != TrafficKind.RENDEZVOUS;
             if (a.style() == Ladder.Style.ICMP) icmp++;
+            TrafficKind k = kind(ladder, a);
+            boolean peerToPeer = isHost(a.from()) && a.to() != Lane.SERVER && a.to() != Lane.OTHER
+                    && a.to() != Lane.nat(a.from() == Lane.HOST_A ? Side.A : Side.B)
+                    && k != TrafficKind.STUN && k != TrafficKind.RENDEZVOUS;
             if (!peerToPeer) continue;
             int dir = a.from() == Lane.HOST_A ? 0 : 1;
             switch (a.style()) {
                 case DELIVERED -> delivered[dir]++;
                 case LOST -> lost[dir]++;
-                case UNCONFIRMED -> unconfirmed++;
+                case UNCONFIRMED -> unknown[dir]++;
                 default -> { }
             }
         }
-        if (delivered[0] + delivered[1] + lost[0] + lost[1] + unconfirmed == 0) {
+        if (delivered[0] + delivered[1] + lost[0] + lost[1] + unknown[0] + unknown[1] == 0) {
             return null;
         }
         List<String> details = new ArrayList<>();
-        details.add("A to B: " + delivered[0] + " packets arrived, " + lost[0] + " lost");
-        details.add("B to A: " + delivered[1] + " packets arrived, " + lost[1] + " lost");
-        if (unconfirmed > 0) details.add(unconfirmed + " packets whose arrival is unknown (only one side's log was given)");
-        if (icmp > 0) details.add(icmp + " ICMP errors reported (a NAT or host refused a packet)");
-        List<String> advice = new ArrayList<>();
-        if (delivered[0] > 0 && delivered[1] > 0) {
-            return new Verdict(Tone.OK, "Direct connection works: packets got through in both directions.", details, advice);
+        String[] names = {"A to B", "B to A"};
+        for (int d = 0; d < 2; d++) {
+            details.add(names[d] + ": " + count(delivered[d], "packet") + " arrived, " + lost[d] + " lost"
+                    + (unknown[d] > 0 ? ", " + unknown[d] + " not known (no log from the receiver)" : ""));
         }
-        if (delivered[0] > 0 || delivered[1] > 0) {
-            String ok = delivered[0] > 0 ? "A to B" : "B to A";
-            String bad = delivered[0] > 0 ? "B to A" : "A to B";
-            advice.add("Check the filtering of the NAT that stopped the " + bad + " packets, and that both sides punch at the same time.");
-            return new Verdict(Tone.FAIL, "Only one direction works: packets got through from " + ok + ", but not from " + bad + ".",
-                    details, advice);
+        if (icmp > 0) details.add(count(icmp, "ICMP error") + " reported (a NAT or host refused a packet)");
+        Tone[] dir = new Tone[2];
+        for (int d = 0; d < 2; d++) {
+            dir[d] = delivered[d] > 0 ? Tone.OK : lost[d] > 0 ? Tone.FAIL : Tone.UNKNOWN;
         }
-        if (lost[0] + lost[1] > 0) {
-            advice.add("See each side's NAT behaviour below: strict mapping on one side and strict filtering on the other "
-                    + "needs a relay (TURN).");
-            return new Verdict(Tone.FAIL, "No direct connection: no packet between the two sides got through.", details, advice);
+        if (dir[0] == Tone.OK && dir[1] == Tone.OK) {
+            return new Verdict(Tone.OK, "Direct connection works: packets got through in both directions.", details, List.of());
         }
-        return new Verdict(Tone.UNKNOWN, "Packets were sent between the sides, but only one side's log was given, so it is "
-                + "not known whether they arrived.", details, List.of("Add the other side's packet log to the report."));
+        if (dir[0] == Tone.FAIL && dir[1] == Tone.FAIL) {
+            return new Verdict(Tone.FAIL, "No direct connection: no packet between the two sides got through.", details,
+                    List.of("See each side's NAT behaviour: a NAT that changes its port per destination on one side and strict "
+                            + "filtering on the other needs a relay (TURN)."));
+        }
+        for (int d = 0; d < 2; d++) {
+            if (dir[d] == Tone.OK && dir[1 - d] == Tone.FAIL) {
+                return new Verdict(Tone.FAIL, "Only one direction works: packets got through from " + names[d] + ", but not from "
+                        + names[1 - d] + ".", details, List.of("Check the filtering of the NAT that stopped the " + names[1 - d]
+                        + " packets, and that both sides punch at the same time."));
+            }
+        }
+        for (int d = 0; d < 2; d++) {
+            if (dir[d] == Tone.OK) {
+                return new Verdict(Tone.UNKNOWN, "Packets got through from " + names[d] + "; whether they got through from "
+                        + names[1 - d] + " is not known (no log from the receiving side).", details,
+                        List.of("Add the other side's packet log to the report."));
+            }
+        }
+        return new Verdict(Tone.UNKNOWN, "Not known whether packets got through: only one side's log was given.", details,
+                List.of("Add the other side's packet log to the report."));
+    }
+
+    private static String count(int n, String what) {
+        return n + " " + what + (n == 1 ? "" : "s");
     }
 
     private static TrafficKind kind(Ladder ladder, Ladder.Arrow a) {
