@@ -8,7 +8,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 
@@ -28,7 +30,19 @@ public final class LadderBuilder {
     public static Ladder build(List<SidedEvent> events, AddressBook book) {
         Set<Side> logged = EnumSet.noneOf(Side.class);
         events.forEach(e -> logged.add(e.side()));
+        // First pass: pair every send to the peer with the peer's receipt, in send order. (A receipt can be
+        // logged a few microseconds before its send returns, so pairing cannot happen while drawing in time order.)
         Set<Integer> used = new HashSet<>();
+        Map<Integer, SidedEvent> receiptOf = new HashMap<>();
+        for (SidedEvent e : events) {
+            if (e.event().type() == EventType.SENT && logged.contains(e.side().other()) && toPeer(book.placeOf(e.event(), e.side()), e.side())) {
+                SidedEvent r = receipt(e, events, used);
+                if (r != null) {
+                    used.add(r.id());
+                    receiptOf.put(e.id(), r);
+                }
+            }
+        }
         List<Ladder.Arrow> arrows = new ArrayList<>();
         List<Ladder.Note> notes = new ArrayList<>();
         for (SidedEvent e : events) {
@@ -39,15 +53,14 @@ public final class LadderBuilder {
             Side me = e.side();
             Lane host = Lane.host(me);
             Place place = book.placeOf(p, me);
-            boolean toPeer = place.side() == me.other() && (place.what() == Place.What.PUBLIC || place.what() == Place.What.LOCAL);
+            boolean toPeer = toPeer(place, me);
             boolean ownPublic = place.side() == me && place.what() == Place.What.PUBLIC;
             switch (p.type()) {
                 case SENT -> {
                     used.add(e.id());
                     if (toPeer && logged.contains(me.other())) {
-                        SidedEvent r = receipt(e, events, used);
+                        SidedEvent r = receiptOf.get(e.id());
                         if (r != null) {
-                            used.add(r.id());
                             arrows.add(new Ladder.Arrow(List.of(e.id(), r.id()), host, Lane.host(me.other()), e.id(), r.id(),
                                     Ladder.Style.DELIVERED, false, false, p.summary(), seenFrom(r, book, me)));
                         } else {
@@ -85,7 +98,7 @@ public final class LadderBuilder {
                     used.add(e.id());
                     Lane from = ownPublic ? Lane.nat(me) : place.dropLane();
                     arrows.add(new Ladder.Arrow(List.of(e.id()), from, host, e.id(), e.id(), Ladder.Style.ICMP, true, true,
-                            "ICMP error: " + p.summary(), "the kernel reported an ICMP error for a packet to "
+                            p.summary().contains("ICMP") ? p.summary() : "ICMP error: " + p.summary(), "the kernel reported an ICMP error for a packet to "
                             + (p.remote() == null ? "the peer" : PacketLineFormat.address(p.remote()))));
                 }
                 case TIMEOUT -> {
@@ -104,6 +117,10 @@ public final class LadderBuilder {
         }
         Instant start = events.isEmpty() ? Instant.EPOCH : events.get(0).event().at();
         return new Ladder(events, lanes, arrows, notes, start);
+    }
+
+    private static boolean toPeer(Place place, Side me) {
+        return place.side() == me.other() && (place.what() == Place.What.PUBLIC || place.what() == Place.What.LOCAL);
     }
 
     private static Ladder.Arrow sloped(SidedEvent e, Lane from, Lane to, Ladder.Style style, boolean later, String note) {

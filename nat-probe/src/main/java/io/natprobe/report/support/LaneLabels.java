@@ -3,6 +3,8 @@ package io.natprobe.report.support;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 
@@ -12,11 +14,19 @@ final class LaneLabels {
 
     private LaneLabels() {}
 
-    static Map<Lane, List<String>> of(AddressBook book, ReportInputs in) {
+    /** Addresses that appear in the packet log come first: they are the ones the ladder shows. */
+    static Map<Lane, List<String>> of(AddressBook book, ReportInputs in, List<SidedEvent> events) {
+        Set<Addresses.Endpoint> seen = new HashSet<>();
+        for (SidedEvent e : events) {
+            Addresses.Endpoint l = Addresses.of(e.event().local());
+            Addresses.Endpoint r = Addresses.of(e.event().remote());
+            if (l != null) seen.add(l);
+            if (r != null) seen.add(r);
+        }
         Map<Lane, List<String>> m = new EnumMap<>(Lane.class);
         for (Side s : Side.values()) {
-            m.put(Lane.host(s), lines(book.localsOrdered(s), "address unknown"));
-            List<Addresses.Endpoint> pub = book.publicsOrdered(s);
+            m.put(Lane.host(s), lines(sorted(book.localsOrdered(s), seen), "address unknown"));
+            List<Addresses.Endpoint> pub = sorted(book.publicsOrdered(s), seen);
             JsonNode c = in.classifications().get(s);
             String mapping = Json.text(c, "mapping");
             if (pub.isEmpty() && "none".equals(mapping)) {
@@ -25,9 +35,15 @@ final class LaneLabels {
                 m.put(Lane.nat(s), lines(pub, "public address unknown"));
             }
         }
-        m.put(Lane.SERVER, lines(book.serversOrdered(), "address unknown"));
+        m.put(Lane.SERVER, lines(sorted(book.serversOrdered(), seen), "address unknown"));
         m.put(Lane.OTHER, List.of("unknown addresses"));
         return m;
+    }
+
+    /** The addresses the packet log uses, when it uses any of this lane's; else all of them, in the order found. */
+    private static List<Addresses.Endpoint> sorted(List<Addresses.Endpoint> l, Set<Addresses.Endpoint> seen) {
+        List<Addresses.Endpoint> inLog = l.stream().filter(seen::contains).toList();
+        return inLog.isEmpty() ? l : inLog;
     }
 
     private static List<String> lines(List<Addresses.Endpoint> list, String none) {

@@ -16,6 +16,6 @@ record Report(ReportInputs inputs, List<SidedEvent> events, AddressBook book, La
         for (Side s : Side.values()) {
             facts.add(SideFacts.of(s, in.classifications().get(s), in.lifetimes().get(s)));
         }
-        return new Report(in, events, book, ladder, Verdict.of(in, ladder), facts, LaneLabels.of(book, in));
+        return new Report(in, events, book, ladder, Verdict.of(in, ladder), facts, LaneLabels.of(book, in, events));
     }
 }

@@ -11,7 +11,7 @@ import java.util.List;
  * real length.
  */
 final class TimeAxis {
-    static final double ROW = 24;
+    static final double ROW = 26;
     static final double PX_PER_MS = 0.12;
     static final double MAX_EXTRA = 48;
     static final Duration GAP = Duration.ofMillis(1500);
