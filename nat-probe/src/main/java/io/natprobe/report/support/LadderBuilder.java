@@ -60,7 +60,12 @@ public final class LadderBuilder {
                     used.add(e.id());
                     if (toPeer && logged.contains(me.other())) {
                         SidedEvent r = receiptOf.get(e.id());
-                        if (r != null) {
+                        if (r != null && r.id() < e.id()) {
+                            // The receiver logged it before the sender's send call returned (microseconds on one
+                            // machine, or clocks apart): draw it where it arrived, so arrows do not cross.
+                            arrows.add(new Ladder.Arrow(List.of(e.id(), r.id()), host, Lane.host(me.other()), r.id(), r.id(),
+                                    Ladder.Style.DELIVERED, true, true, p.summary(), seenFrom(r, book, me)));
+                        } else if (r != null) {
                             arrows.add(new Ladder.Arrow(List.of(e.id(), r.id()), host, Lane.host(me.other()), e.id(), r.id(),
                                     Ladder.Style.DELIVERED, false, false, p.summary(), seenFrom(r, book, me)));
                         } else {

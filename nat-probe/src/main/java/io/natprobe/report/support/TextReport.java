@@ -104,8 +104,9 @@ final class TextReport {
             }
             String text = a.label();
             if (a.eventIds().size() > 1) {
-                Duration d = Duration.between(l.events().get(a.fromRow()).event().at(), l.events().get(a.toRow()).event().at());
-                text += " (arrived after " + d.toMillis() + " ms)";
+                Duration d = Duration.between(l.events().get(a.eventIds().get(0)).event().at(),
+                        l.events().get(a.eventIds().get(1)).event().at());
+                text += d.toMillis() < 1 ? " (arrived within 1 ms)" : " (arrived after " + d.toMillis() + " ms)";
             }
             if (a.style() == Ladder.Style.LOST) text += " - never received";
             lines.add(new Line(a.fromRow(), time(l, a.fromRow()) + new String(row) + "  " + text));

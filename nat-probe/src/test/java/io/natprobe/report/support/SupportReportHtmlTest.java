@@ -182,6 +182,24 @@ class SupportReportHtmlTest {
         assertThat(d.text("//section[@id='ladder-section']")).contains("No packet log was given");
     }
 
+    @Test
+    void aReceiptLoggedBeforeItsSendReturnedIsStillOneArrowAndDoesNotPointUp() throws Exception {
+        // On one machine the receiver can log a packet microseconds before the sender's send() returns.
+        var sent = ReportFixtures.ev(100, EventType.SENT, io.natprobe.log.TrafficKind.PUNCH, ReportFixtures.A_LOCAL,
+                ReportFixtures.B_PUBLIC, 8, "punch", ReportFixtures.bytes(7, 8));
+        var got = ReportFixtures.ev(99, EventType.RECEIVED, io.natprobe.log.TrafficKind.PUNCH, ReportFixtures.B_LOCAL,
+                ReportFixtures.A_PUBLIC, 8, "punch", ReportFixtures.bytes(7, 8));
+        ReportInputs in = ReportInputs.builder().events(Side.A, List.of(sent)).events(Side.B, List.of(got)).build();
+        HtmlDoc d = new HtmlDoc(SupportReport.html(in));
+        List<Element> arrows = d.all("//g[contains(concat(' ', @class, ' '), ' arrow ')]");
+        assertThat(arrows).hasSize(1);
+        assertThat(arrows.get(0).getAttribute("data-events")).isEqualTo("1 0");
+        assertThat(HtmlDoc.hasClass(arrows.get(0), "delivered")).isTrue();
+        Element line = (Element) arrows.get(0).getElementsByTagName("line").item(0);
+        assertThat(Double.parseDouble(line.getAttribute("y2"))).isGreaterThanOrEqualTo(Double.parseDouble(line.getAttribute("y1")));
+        assertThat(SupportReport.text(in)).contains("punch (arrived within 1 ms)");
+    }
+
     private static String fmt(double v) {
         return String.format(java.util.Locale.ROOT, "%.1f", v);
     }
