@@ -113,7 +113,12 @@ final class HtmlReport {
                 + "<span class=\"k lost\">red with an X</span> sent but never received (stopped where the X is), "
                 + "<span class=\"k icmp\">orange dashed</span> an ICMP error coming back, dashed: not known whether it arrived "
                 + "(no log from the receiver). Boxes are timeouts (orange) and steps (grey). Long pauses are cut and labelled.</p>\n");
-        b.append("<div class=\"svgwrap\">\n").append(LadderSvg.render(r.ladder(), r.laneLabels())).append("</div>\n</section>\n");
+        Ladder drawn = r.ladder().firstEvents(Ladder.MAX_DRAWN_EVENTS);
+        if (drawn != r.ladder()) {
+            b.append("<p class=\"missing\">The ladder shows the first ").append(drawn.events().size()).append(" of ")
+                    .append(r.events().size()).append(" events; the table below lists them all.</p>\n");
+        }
+        b.append("<div class=\"svgwrap\">\n").append(LadderSvg.render(drawn, r.laneLabels())).append("</div>\n</section>\n");
     }
 
     private static void table(StringBuilder b, Report r) {

@@ -17,6 +17,20 @@ public record Ladder(List<SidedEvent> events, List<Lane> lanes, List<Arrow> arro
         notes = List.copyOf(notes);
     }
 
+    /** The most rows a drawn ladder holds; the packet table always lists every event. */
+    public static final int MAX_DRAWN_EVENTS = 3000;
+
+    /**
+     * The first {@code max} events with the arrows and notes that lie wholly among them (for drawing a
+     * very long log: a browser cannot lay out an SVG of a million rows).
+     */
+    public Ladder firstEvents(int max) {
+        if (events.size() <= max) return this;
+        List<Arrow> a = arrows.stream().filter(x -> x.eventIds().stream().allMatch(id -> id < max)).toList();
+        List<Note> n = notes.stream().filter(x -> x.eventId() < max).toList();
+        return new Ladder(events.subList(0, max), lanes, a, n, start);
+    }
+
     public enum Style {
         /** Seen leaving one side and arriving at the other (or a server's answer that arrived). */
         DELIVERED("delivered"),

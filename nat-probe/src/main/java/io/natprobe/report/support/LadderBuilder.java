@@ -3,7 +3,6 @@ package io.natprobe.report.support;
 import io.natprobe.log.EventType;
 import io.natprobe.log.PacketEvent;
 import io.natprobe.log.PacketLineFormat;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,15 +15,11 @@ import java.util.Set;
 
 /**
  * Turns the merged timeline into a {@link Ladder}. A packet one side sent to the other is paired with
- * the other side's receipt of it (same length, same payload bytes when both logs kept them, else the
- * same summary; arriving after it was sent); when the receiver's log is present and holds no such
+ * the other side's receipt of it ({@link ReceiptIndex}); when the receiver's log is present and holds no such
  * receipt, the packet was lost on the way and ends at the NAT in front of the receiver. An ICMP error
  * starts where the packet that caused it was stopped. Pure: no I/O, no clock.
  */
 public final class LadderBuilder {
-    /** How far a receipt may seem to precede its send when the two logs' clocks differ slightly. */
-    static final Duration CLOCK_SLACK = Duration.ofSeconds(2);
-
     private LadderBuilder() {}
 
     public static Ladder build(List<SidedEvent> events, AddressBook book) {
@@ -34,9 +29,10 @@ public final class LadderBuilder {
         // logged a few microseconds before its send returns, so pairing cannot happen while drawing in time order.)
         Set<Integer> used = new HashSet<>();
         Map<Integer, SidedEvent> receiptOf = new HashMap<>();
+        ReceiptIndex receipts = new ReceiptIndex(events);
         for (SidedEvent e : events) {
             if (e.event().type() == EventType.SENT && logged.contains(e.side().other()) && toPeer(book.placeOf(e.event(), e.side()), e.side())) {
-                SidedEvent r = receipt(e, events, used);
+                SidedEvent r = receipts.find(e, used);
                 if (r != null) {
                     used.add(r.id());
                     receiptOf.put(e.id(), r);
@@ -131,37 +127,6 @@ public final class LadderBuilder {
     private static Ladder.Arrow sloped(SidedEvent e, Lane from, Lane to, Ladder.Style style, boolean later, String note) {
         String label = e.event().summary() + (style == Ladder.Style.LOST ? " (lost)" : "");
         return new Ladder.Arrow(List.of(e.id()), from, to, e.id(), e.id(), style, true, later, label, note);
-    }
-
-    /** The other side's receipt of {@code sent}: unused, same length and content, closest after it. */
-    private static SidedEvent receipt(SidedEvent sent, List<SidedEvent> events, Set<Integer> used) {
-        PacketEvent s = sent.event();
-        SidedEvent best = null;
-        for (SidedEvent c : events) {
-            PacketEvent r = c.event();
-            if (c.side() == sent.side() || r.type() != EventType.RECEIVED || used.contains(c.id())
-                    || r.length() != s.length() || r.kind() != s.kind()) {
-                continue;
-            }
-            if (r.at().isBefore(s.at().minus(CLOCK_SLACK))) {
-                continue;
-            }
-            byte[] sp = s.payload();
-            byte[] rp = r.payload();
-            boolean same = sp.length > 0 && rp.length > 0 ? Arrays.equals(sp, rp) : r.summary().equals(s.summary());
-            if (!same) {
-                continue;
-            }
-            if (best == null || distance(s, r) < distance(s, best.event())) {
-                best = c;
-            }
-        }
-        return best;
-    }
-
-    private static long distance(PacketEvent s, PacketEvent r) {
-        long d = Duration.between(s.at(), r.at()).toNanos();
-        return d >= 0 ? d : -d + CLOCK_SLACK.toNanos(); // prefer receipts after the send
     }
 
     /**

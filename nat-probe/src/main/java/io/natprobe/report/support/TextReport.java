@@ -71,7 +71,11 @@ final class TextReport {
     private record Line(int row, String text) {}
 
     private static void ladder(StringBuilder b, Report r) {
-        Ladder l = r.ladder();
+        Ladder l = r.ladder().firstEvents(Ladder.MAX_DRAWN_EVENTS);
+        if (l != r.ladder()) {
+            b.append("(the ladder shows the first ").append(l.events().size()).append(" of ").append(r.events().size())
+                    .append(" events; the packet log below lists them all)\n");
+        }
         int width = l.lanes().size() * LANE_WIDTH;
         StringBuilder head = new StringBuilder(" ".repeat(TIME_WIDTH));
         for (Lane lane : l.lanes()) {

@@ -124,6 +124,11 @@ public record Verdict(Tone tone, String headline, List<String> details, List<Str
         }
         for (int d = 0; d < 2; d++) {
             if (dir[d] == Tone.OK) {
+                if (unknown[1 - d] == 0) {
+                    return new Verdict(Tone.UNKNOWN, "Packets got through from " + names[d] + "; none were sent from "
+                            + names[1 - d] + ", so the other direction was not tried.", details,
+                            List.of("Run the attempt in the other direction too (natprobe punch tries both)."));
+                }
                 return new Verdict(Tone.UNKNOWN, "Packets got through from " + names[d] + "; whether they got through from "
                         + names[1 - d] + " is not known (no log from the receiving side).", details,
                         List.of("Add the other side's packet log to the report."));

@@ -200,6 +200,29 @@ class SupportReportHtmlTest {
         assertThat(SupportReport.text(in)).contains("punch (arrived within 1 ms)");
     }
 
+    @Test
+    void aVeryLongLogIsPairedAndListedInFullButDrawnOnlyInPart() throws Exception {
+        // 4,000 identical keepalives each way: every send pairs with its own receipt (content buckets keep this fast)
+        List<io.natprobe.log.PacketEvent> a = new ArrayList<>();
+        List<io.natprobe.log.PacketEvent> b = new ArrayList<>();
+        for (int i = 0; i < 4000; i++) {
+            a.add(ReportFixtures.ev(i * 20L, EventType.SENT, io.natprobe.log.TrafficKind.KEEPALIVE, ReportFixtures.A_LOCAL,
+                    ReportFixtures.B_PUBLIC, 4, "keepalive", ReportFixtures.bytes(1, 4)));
+            b.add(ReportFixtures.ev(i * 20L + 5, EventType.RECEIVED, io.natprobe.log.TrafficKind.KEEPALIVE, ReportFixtures.B_LOCAL,
+                    ReportFixtures.A_PUBLIC, 4, "keepalive", ReportFixtures.bytes(1, 4)));
+        }
+        ReportInputs in = ReportInputs.builder().events(Side.A, a).events(Side.B, b).build();
+        String html = SupportReport.html(in);
+        HtmlDoc d = new HtmlDoc(html);
+        assertThat(d.all("//table[@class='packets']/tbody/tr")).hasSize(8000);
+        assertThat(d.all("//table[@class='packets']/tbody/tr[@class='lost']")).isEmpty();
+        List<Element> arrows = d.all("//g[contains(concat(' ', @class, ' '), ' arrow ')]");
+        assertThat(arrows).hasSize(Ladder.MAX_DRAWN_EVENTS / 2);
+        assertThat(arrows.get(10).getAttribute("data-events")).isEqualTo("20 21");
+        assertThat(d.text("//section[@id='ladder-section']")).contains("The ladder shows the first 3000 of 8000 events");
+        assertThat(d.text("//section[@id='verdict']/p[@class='headline']")).contains("none were sent from B to A");
+    }
+
     private static String fmt(double v) {
         return String.format(java.util.Locale.ROOT, "%.1f", v);
     }
