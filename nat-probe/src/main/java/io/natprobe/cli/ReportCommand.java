@@ -9,6 +9,7 @@ import io.natprobe.report.support.Side;
 import io.natprobe.report.support.SupportReport;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -84,6 +85,13 @@ public final class ReportCommand implements Callable<Integer> {
         } catch (IOException e) {
             err.println("natprobe report: cannot read an input: " + e.getMessage());
             return ExitCodes.FAILED;
+        }
+        for (Path target : new Path[] {html, out}) {
+            Path dir = target == null ? null : target.toAbsolutePath().getParent();
+            if (dir != null && !Files.isDirectory(dir)) {
+                err.println("natprobe report: cannot write " + target + ": the directory " + dir + " does not exist");
+                return ExitCodes.FAILED;
+            }
         }
         ReportInputs in;
         try {

@@ -97,6 +97,13 @@ class ReportCommandTest {
     @Test
     void anUnwritableOutputIsAClearErrorNotATrace() {
         assertThat(run(a.toString(), "--html", dir.resolve("no/such/dir/r.html").toString())).isEqualTo(ExitCodes.FAILED);
-        assertThat(err.toString()).startsWith("natprobe report: cannot write the report: ").doesNotContain("Exception");
+        assertThat(err.toString()).isEqualTo("natprobe report: cannot write " + dir.resolve("no/such/dir/r.html")
+                + ": the directory " + dir.resolve("no/such/dir") + " does not exist\n");
+        err.getBuffer().setLength(0);
+        Path isDir = dir.resolve("adir");
+        assertThat(isDir.toFile().mkdir()).isTrue();
+        assertThat(run(a.toString(), "--html", isDir.toString())).isEqualTo(ExitCodes.FAILED);
+        assertThat(err.toString()).isEqualTo("natprobe report: cannot write the report: " + isDir + " is a directory\n");
+        assertThat(isDir).isDirectory();
     }
 }

@@ -44,6 +44,9 @@ public final class SupportReport {
 
     /** Writes to a temporary file next to {@code out} and moves it into place, so a reader never sees half a report. */
     private static void write(Path out, String content) throws IOException {
+        if (Files.isDirectory(out)) {
+            throw new IOException(out + " is a directory");
+        }
         Path dir = out.toAbsolutePath().getParent();
         Path tmp = Files.createTempFile(dir, ".natprobe-report", ".tmp");
         try {
