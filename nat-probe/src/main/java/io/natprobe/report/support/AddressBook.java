@@ -35,6 +35,8 @@ public final class AddressBook {
         in.classifications().forEach(b::fromClassification);
         in.lifetimes().forEach((side, j) -> b.add(b.servers, Json.text(j, "server")));
         in.punches().forEach(b::fromPunch);
+        List<String[]> seenFrom = new java.util.ArrayList<>();
+        in.punches().forEach((side, p) -> seenFrom.add(new String[] {side.other().name(), Json.text(p.path("peer"), "seenFrom")}));
         for (SidedEvent e : events) {
             Addresses.Endpoint local = Addresses.of(e.event().local());
             if (local != null) b.locals.get(e.side()).add(local);
@@ -46,6 +48,10 @@ public final class AddressBook {
         }
         for (Side s : Side.values()) {
             b.reported.put(s, new LinkedHashSet<>(b.publics.get(s)));
+        }
+        // Where the peer's probes came from is what the peer's NAT used toward us, not what the server saw.
+        for (String[] sf : seenFrom) {
+            b.add(b.publics.get(Side.valueOf(sf[0])), sf[1]);
         }
         // Punches and keepalives go to the peer: where they went is the peer's address, where they came
         // from is the sender's public address (as seen by the receiver).
@@ -99,6 +105,11 @@ public final class AddressBook {
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> f = it.next();
+            if (f.getKey().equals("seenFrom")) continue; // added after the reported addresses, see of()
+            if (f.getKey().equals("nat") && f.getValue().isObject()) {
+                add(publics.get(side), Json.text(f.getValue(), "mappedOther"));
+                continue;
+            }
             boolean local = f.getKey().toLowerCase(java.util.Locale.ROOT).contains("local");
             Set<Addresses.Endpoint> into = local ? locals.get(side) : publics.get(side);
             if (f.getValue().isTextual()) {

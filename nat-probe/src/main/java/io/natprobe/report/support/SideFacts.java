@@ -19,10 +19,23 @@ public record SideFacts(Side side, boolean measured, List<Row> rows, List<String
     /** @param evidence the labels of the tests the value was read from, e.g. "filtering-II, filtering-III" */
     public record Row(String name, String value, String evidence) {}
 
-    public static SideFacts of(Side side, JsonNode c, JsonNode lifetime) {
+    /**
+     * @param punchNat the {@code nat} object a punch result holds for this side (its quick check from the
+     *                 punch socket), used only when there is no classification; may be null
+     */
+    public static SideFacts of(Side side, JsonNode c, JsonNode lifetime, JsonNode punchNat) {
         List<Row> rows = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         List<String> evidence = new ArrayList<>();
+        boolean fromPunch = c == null && punchNat != null && punchNat.isObject();
+        if (fromPunch) {
+            String m = Json.text(punchNat, "mapping");
+            String f = Json.text(punchNat, "filtering");
+            rows.add(new Row("mapping", (m == null ? "unknown" : m) + " - " + ("endpoint-dependent".equals(m)
+                    ? "a new public port for other destinations" : Words.mapping(m)), "quick check by natprobe punch"));
+            rows.add(new Row("filtering", (f == null ? "unknown" : f) + " - " + Words.filtering(f), "quick check by natprobe punch"));
+            rows.add(new Row("full classification", "not given (run natprobe classify --json on this side)", ""));
+        }
         if (c != null) {
             String local = Json.text(c, "localAddress");
             String mapped = Json.text(c, "mappedAddress");
@@ -72,7 +85,7 @@ public record SideFacts(Side side, boolean measured, List<Row> rows, List<String
         } else if (c != null) {
             rows.add(new Row("binding lifetime", "not measured (run natprobe classify --lifetime or natprobe lifetime)", ""));
         }
-        return new SideFacts(side, c != null || lifetime != null, rows, warnings, evidence);
+        return new SideFacts(side, c != null || lifetime != null || fromPunch, rows, warnings, evidence);
     }
 
     private static String labels(JsonNode c, String key) {

@@ -20,13 +20,18 @@ class PunchAndOddInputsTest {
         return ReportFixtures.JSON.readTree(s);
     }
 
+    /** The shape PunchJson (natprobe punch --json) writes. */
     static final String FAILED_PUNCH = """
             {"schema":"natprobe.punch/1","session":"amber-falcon-42",
-             "self":{"role":"A","local":"10.0.1.10:40000","mapped":"198.51.100.10:40000"},
-             "peer":{"mapped":"198.51.100.20:61001","locals":["10.0.2.20:50000"]},
+             "self":{"role":"A","local":"10.0.1.10:40000","mapped":"198.51.100.10:40000",
+                     "nat":{"mapping":"endpoint-independent","filtering":"address-and-port-dependent","mappedOther":"198.51.100.10:40000"}},
+             "peer":{"role":"B","mapped":"198.51.100.20:61001","seenFrom":"198.51.100.20:61007","locals":["10.0.2.20:50000"],
+                     "nat":{"mapping":"endpoint-dependent","filtering":"address-and-port-dependent","mappedOther":"198.51.100.20:61002"}},
              "result":"failed",
-             "directions":[{"from":"A","result":"failed","strategy":"simultaneous","timeToConnectMs":null},
-                           {"from":"B","result":"failed","strategy":"stepwise","timeToConnectMs":null}],
+             "directions":[{"from":"A","result":"failed","strategy":"simultaneous","timeToConnectMs":null,"path":null,
+                            "remote":null,"probesSent":50,"rttMs":null},
+                           {"from":"B","result":"failed","strategy":"stepwise","timeToConnectMs":null,"path":null,
+                            "remote":null,"probesSent":50,"rttMs":null}],
              "diagnosis":{"code":"endpoint-dependent-mapping","summary":"B's NAT gives a new port for every destination.",
                           "details":["B was seen from 198.51.100.20:61001 by the server and from :61007 by A"],
                           "advice":["Use a relay (TURN) for this pair."]}}
@@ -46,8 +51,14 @@ class PunchAndOddInputsTest {
         AddressBook book = AddressBook.of(in, in.allEvents());
         assertThat(book.locals(Side.A)).extracting(Object::toString).containsExactly("10.0.1.10:40000");
         assertThat(book.publics(Side.A)).extracting(Object::toString).containsExactly("198.51.100.10:40000");
-        assertThat(book.publics(Side.B)).extracting(Object::toString).containsExactly("198.51.100.20:61001");
+        assertThat(book.publics(Side.B)).extracting(Object::toString)
+                .containsExactly("198.51.100.20:61001", "198.51.100.20:61002", "198.51.100.20:61007");
+        assertThat(book.reportedPublics(Side.B)).extracting(Object::toString).doesNotContain("198.51.100.20:61007");
         assertThat(book.locals(Side.B)).extracting(Object::toString).containsExactly("10.0.2.20:50000");
+        // without classifications, each side's row comes from the punch's quick NAT check
+        assertThat(d.text("//div[@id='side-b']")).contains("endpoint-dependent - a new public port for other destinations",
+                "quick check by natprobe punch", "not given (run natprobe classify --json on this side)");
+        assertThat(d.text("//div[@id='side-a']")).contains("endpoint-independent - the same public port for every destination");
     }
 
     @Test
