@@ -25,7 +25,7 @@ final class LaneLabels {
         }
         Map<Lane, List<String>> m = new EnumMap<>(Lane.class);
         for (Side s : Side.values()) {
-            m.put(Lane.host(s), lines(sorted(book.localsOrdered(s), seen), "address unknown"));
+            m.put(Lane.host(s), lines(concrete(sorted(book.localsOrdered(s), seen), book.localsOrdered(s)), "address unknown"));
             List<Addresses.Endpoint> pub = sorted(book.publicsOrdered(s), seen);
             JsonNode c = in.classifications().get(s);
             String mapping = Json.text(c, "mapping");
@@ -46,11 +46,33 @@ final class LaneLabels {
         return inLog.isEmpty() ? l : inLog;
     }
 
+    /**
+     * A socket bound to the wildcard address logs "[::]:42027"; when another input names the real
+     * address with that port (the peer's list of our local addresses), show that instead.
+     */
+    private static List<Addresses.Endpoint> concrete(List<Addresses.Endpoint> shown, List<Addresses.Endpoint> all) {
+        List<Addresses.Endpoint> out = new ArrayList<>();
+        for (Addresses.Endpoint e : shown) {
+            Addresses.Endpoint real = !isWildcard(e) ? e
+                    : all.stream().filter(x -> !isWildcard(x) && x.port() == e.port()).findFirst().orElse(e);
+            if (!out.contains(real)) out.add(real);
+        }
+        return out;
+    }
+
+    static boolean isWildcard(Addresses.Endpoint e) {
+        return e.ip().equals("::") || e.ip().equals("0.0.0.0");
+    }
+
+    private static String label(Addresses.Endpoint e) {
+        return isWildcard(e) ? "any address, port " + e.port() : e.toString();
+    }
+
     private static List<String> lines(List<Addresses.Endpoint> list, String none) {
         if (list.isEmpty()) return List.of(none);
         List<String> out = new ArrayList<>();
         for (int i = 0; i < Math.min(MAX_SHOWN, list.size()); i++) {
-            out.add(list.get(i).toString());
+            out.add(label(list.get(i)));
         }
         if (list.size() > MAX_SHOWN) out.add("+" + (list.size() - MAX_SHOWN) + " more");
         return out;

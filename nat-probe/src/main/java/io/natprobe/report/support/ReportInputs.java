@@ -53,15 +53,19 @@ public record ReportInputs(Map<Side, JsonNode> classifications, Map<Side, JsonNo
 
     /**
      * Every event of every log, each with its side, in time order (stable: a log's own order is kept for
-     * equal times), numbered from 0. Both logs are taken to be in one clock (same machine, or NTP).
+     * equal times), numbered from 0, without the second copy of an event both logs hold
+     * ({@link Duplicates}). Both logs are taken to be in one clock (same machine, or NTP).
      */
     public List<SidedEvent> allEvents() {
-        List<SidedEvent> all = new ArrayList<>();
+        List<SidedEvent> raw = new ArrayList<>();
+        List<Boolean> copied = new ArrayList<>();
         for (Map.Entry<Side, List<PacketEvent>> e : logs.entrySet()) {
             for (PacketEvent p : e.getValue()) {
-                all.add(new SidedEvent(-1, p.origin() == Origin.PEER ? e.getKey().other() : e.getKey(), p));
+                raw.add(new SidedEvent(-1, p.origin() == Origin.PEER ? e.getKey().other() : e.getKey(), p));
+                copied.add(p.origin() == Origin.PEER);
             }
         }
+        List<SidedEvent> all = new ArrayList<>(Duplicates.remove(raw, copied));
         all.sort(Comparator.comparing((SidedEvent s) -> s.event().at()));
         List<SidedEvent> numbered = new ArrayList<>(all.size());
         for (int i = 0; i < all.size(); i++) {
