@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.natprobe.log.EventType;
 import io.natprobe.log.Origin;
 import io.natprobe.log.PacketEvent;
 import io.natprobe.log.Timeline;
@@ -12,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.w3c.dom.Element;
 
 /** Punch results, lifetime results, merged timelines, and inputs whose fields have the wrong shape. */
 class PunchAndOddInputsTest {
@@ -97,6 +99,21 @@ class PunchAndOddInputsTest {
         HtmlDoc d = new HtmlDoc(SupportReport.html(in));
         assertThat(d.all("//g[contains(concat(' ', @class, ' '), ' lost ')]")).hasSize(3);
         assertThat(d.all("//g[@data-events='9 10']")).hasSize(1);
+    }
+
+    @Test
+    void aPacketToAnAddressNobodyKnowsGetsItsOwnLane() throws Exception {
+        var stray = ReportFixtures.ev(50, EventType.SENT, io.natprobe.log.TrafficKind.OTHER, ReportFixtures.A_LOCAL,
+                ReportFixtures.addr("192.168.77.7", 9), 3, "stray", null);
+        ReportInputs in = ReportInputs.builder().events(Side.A, List.of(stray)).build();
+        HtmlDoc d = new HtmlDoc(SupportReport.html(in));
+        double other = Double.parseDouble(d.text("//g[contains(@class,'lane-other')]/line/@x1"));
+        Element line = (Element) d.all("//g[contains(concat(' ', @class, ' '), ' arrow ')]/line").get(0);
+        assertThat(Double.parseDouble(line.getAttribute("x2"))).isCloseTo(other, org.assertj.core.data.Offset.offset(3.0));
+        assertThat(d.text("//g[contains(@class,'lane-other')]")).contains("elsewhere", "unknown addresses");
+        assertThat(SupportReport.text(in)).contains("elsewhere");
+        // without such a packet there is no such lane
+        assertThat(new HtmlDoc(SupportReport.html(ReportFixtures.both())).all("//g[contains(@class,'lane-other')]")).isEmpty();
     }
 
     @ParameterizedTest
