@@ -26,13 +26,15 @@ import picocli.CommandLine.Spec;
 /** {@code natprobe report}: one file that explains a connection problem, for handing over. */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = {
-            "Makes one support report from natprobe outputs: the verdict in plain words, how each side's NAT",
-            "behaves and the evidence, binding lifetimes, a ladder diagram of every packet between host A, NAT A,",
-            "the server, NAT B and host B (drops and ICMP errors marked), and the full packet table.",
-            "Inputs (recognised by their content): natprobe classify --json, natprobe lifetime --json,",
-            "natprobe punch --json, and JSONL packet logs, from one or both sides. The first file of a kind",
-            "is side A's, the second side B's, unless --side says otherwise.",
-            "Exit codes: 0 report written, 1 an input is not a natprobe output, 2 usage error."})
+            "Makes one support report from natprobe outputs: the verdict in plain words,",
+            "how each side's NAT behaves and the evidence, binding lifetimes, a ladder",
+            "diagram of every packet between host A, NAT A, the server, NAT B and host B",
+            "(drops and ICMP errors marked), and the full packet table.",
+            "Inputs, recognised by their content: the JSON of natprobe classify, lifetime",
+            "and punch, and JSONL packet logs, from one or both sides. The first file of",
+            "a kind is side A's, the second side B's, unless --side says otherwise.",
+            "Exit codes: 0 report written, 1 an input is not a natprobe output,",
+            "2 usage error."})
 public final class ReportCommand implements Callable<Integer> {
 
     @Spec
@@ -42,7 +44,7 @@ public final class ReportCommand implements Callable<Integer> {
     List<Path> files = new ArrayList<>();
 
     @Option(names = "--side", paramLabel = "A|B=FILE",
-            description = "Which side a file belongs to, e.g. --side B=peer-log.jsonl (the file is read even if not listed as FILE). Repeatable.")
+            description = "Which side a file belongs to, e.g. --side B=theirs.jsonl (read even when not listed as FILE). Repeatable.")
     List<String> sides = new ArrayList<>();
 
     @Option(names = "--html", paramLabel = "OUT.html", description = "Write the self-contained HTML report to this file.")
