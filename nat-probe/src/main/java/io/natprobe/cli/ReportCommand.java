@@ -62,14 +62,17 @@ public final class ReportCommand implements Callable<Integer> {
         if (html == null && !text) return usage(err, "say what to write: --html OUT.html and/or --text");
         if (out != null && !text) return usage(err, "--out is for --text (the HTML goes to the file given with --html)");
         Map<String, Side> explicit = new LinkedHashMap<>();
-        List<Path> all = new ArrayList<>(files);
+        List<Path> all = new ArrayList<>();
+        for (Path f : files) {
+            if (!all.contains(f.normalize())) all.add(f.normalize()); // "./a.json" and "a.json" are one file
+        }
         for (String s : sides) {
             int eq = s.indexOf('=');
             String side = eq < 0 ? "" : s.substring(0, eq).strip().toUpperCase(Locale.ROOT);
             if (eq < 0 || !(side.equals("A") || side.equals("B")) || s.substring(eq + 1).isBlank()) {
                 return usage(err, "--side expects A=FILE or B=FILE, not \"" + s + "\"");
             }
-            Path p = Path.of(s.substring(eq + 1));
+            Path p = Path.of(s.substring(eq + 1).strip()).normalize();
             if (explicit.put(p.toString(), Side.valueOf(side)) != null) {
                 return usage(err, "--side names " + p + " twice");
             }

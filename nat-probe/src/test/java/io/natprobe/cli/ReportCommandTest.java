@@ -68,6 +68,13 @@ class ReportCommandTest {
     }
 
     @Test
+    void aFileNamedTwiceWithDifferentSpellingsIsReadOnce() {
+        String dotted = dir.resolve(".").resolve(b.getFileName()).toString();
+        assertThat(run(a.toString(), dotted, "--side", "A=" + b, "--text")).isEqualTo(0);
+        assertThat(out.toString()).contains(b + ": classification of side A", a + ": classification of side B");
+    }
+
+    @Test
     void anUnrecognisedFileIsNamedAndExitsOne() throws Exception {
         Path bad = Files.writeString(dir.resolve("notes.txt"), "the customer says it does not work\n");
         assertThat(run(a.toString(), bad.toString(), "--text")).isEqualTo(ExitCodes.FAILED);
@@ -77,7 +84,7 @@ class ReportCommandTest {
     }
 
     @Test
-    void usageErrorsExitTwo() {
+    void usageErrorsExitTwo() throws Exception {
         assertThat(run(a.toString())).isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString()).startsWith("natprobe report: say what to write: --html OUT.html and/or --text\n");
         err.getBuffer().setLength(0);
@@ -87,7 +94,8 @@ class ReportCommandTest {
         assertThat(run(a.toString(), "--side", "C=" + b, "--text")).isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString()).startsWith("natprobe report: --side expects A=FILE or B=FILE, not \"C=");
         err.getBuffer().setLength(0);
-        assertThat(run(a.toString(), b.toString(), a.toString(), "--text")).isEqualTo(ExitCodes.USAGE);
+        Path c = Files.copy(a, dir.resolve("c.json"));
+        assertThat(run(a.toString(), b.toString(), c.toString(), "--text")).isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString()).contains("more than two classification files");
         err.getBuffer().setLength(0);
         assertThat(run(a.toString(), "--html", dir.resolve("x.html").toString(), "--out", "y")).isEqualTo(ExitCodes.USAGE);
