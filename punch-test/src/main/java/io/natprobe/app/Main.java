@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
             io.natprobe.server.ServerCommand.class,
             io.natprobe.lab.cli.LabCommand.class,
             io.natprobe.cli.DecodeCommand.class,
+            io.natprobe.cli.ReportCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
