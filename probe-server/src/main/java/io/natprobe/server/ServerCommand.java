@@ -192,10 +192,16 @@ public final class ServerCommand implements Callable<Integer> {
             families.add(new ServerConfig.Family(p, sameFamily(p, alt, "--alternate"),
                     sameFamily(p, advP, "--advertise-primary"), sameFamily(p, advA, "--advertise-alternate")));
         }
-        for (List<InetAddress> list : List.of(alt, advP, advA)) {
-            for (InetAddress a : list) {
+        String[] flags = {"--alternate", "--advertise-primary", "--advertise-alternate"};
+        List<List<String>> texts = List.of(alternate, advertisePrimary, advertiseAlternate);
+        List<List<InetAddress>> parsed = List.of(alt, advP, advA);
+        for (int i = 0; i < flags.length; i++) {
+            for (int j = 0; j < parsed.get(i).size(); j++) {
+                InetAddress a = parsed.get(i).get(j);
                 if (prim.stream().noneMatch(p -> p.getClass() == a.getClass())) {
-                    throw new IllegalArgumentException(a.getHostAddress() + " has no --primary address of its family");
+                    String fam = a instanceof java.net.Inet6Address ? "IPv6" : "IPv4";
+                    throw new IllegalArgumentException(flags[i] + " " + texts.get(i).get(j) + " is " + fam
+                            + " but no --primary address is " + fam + " (pair addresses of one family)");
                 }
             }
         }
