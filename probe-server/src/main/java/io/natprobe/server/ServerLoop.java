@@ -93,6 +93,7 @@ public final class ServerLoop implements AutoCloseable {
             Map<SocketRole, DatagramChannel> sockets, ReplyBudget budget) {
         ByteBuffer in = ByteBuffer.allocate(65536); // any UDP datagram fits
         byte[] buf = in.array();
+        ByteBuffer out = ByteBuffer.allocateDirect(65536); // reused: no wrapper or temporary copy per reply
         String familyName = ServerMetrics.FAMILIES[family];
         while (running) {
             InetSocketAddress source;
@@ -113,9 +114,11 @@ public final class ServerLoop implements AutoCloseable {
                 outcome = new Outcome.Drop(DropReason.INTERNAL_ERROR);
             }
             if (outcome instanceof Outcome.Reply r) {
-                DatagramChannel out = r.from() == role ? ch : sockets.get(r.from());
+                DatagramChannel sender = r.from() == role ? ch : sockets.get(r.from());
                 try {
-                    out.send(ByteBuffer.wrap(r.bytes()), r.to());
+                    out.clear();
+                    out.put(r.bytes()).flip();
+                    sender.send(out, r.to());
                     metrics.replied(family, r.from(), r.kind());
                 } catch (IOException e) {
                     metrics.dropped(family, role, DropReason.SEND_FAILED);
