@@ -48,7 +48,16 @@ NP_PID=$!; PIDS+=("$NP_PID")
 turnserver -n --stun-only --no-cli --no-tls --no-dtls -L 127.0.0.1 -L 127.0.0.2 -p "$TURN_PORT" \
     --alt-listening-port $((TURN_PORT + 1)) --log-file "$WORK/turn.log" --simple-log >"$WORK/turn.out" 2>&1 &
 TURN_PID=$!; PIDS+=("$TURN_PID")
-wait_port "$NP_PORT"; wait_port "$TURN_PORT"
+for _ in $(seq 150); do
+    grep -q "answering" "$WORK/natprobe.out" 2>/dev/null && break
+    kill -0 "$NP_PID" 2>/dev/null || { echo "natprobe server did not start:"; cat "$WORK/natprobe.err"; exit 1; }
+    sleep 0.1
+done
+wait_port "$TURN_PORT"
+kill -0 "$TURN_PID" 2>/dev/null || { echo "coturn did not start:"; cat "$WORK/turn.out" "$WORK/turn.log"; exit 1; }
+# The port must belong to the processes just started, not to a leftover.
+ss -Hulpn "sport = :$NP_PORT" | grep -q "pid=$NP_PID," || { echo "port $NP_PORT is not natprobe's ($NP_PID)"; exit 1; }
+ss -Hulpn "sport = :$TURN_PORT" | grep -q "pid=$TURN_PID," || { echo "port $TURN_PORT is not coturn's ($TURN_PID)"; exit 1; }
 if [[ "${NULL:-0}" == 1 ]]; then
     "$BUILD/stunnull" -s "127.0.0.1:$NULL_PORT" -d 3600 >"$WORK/null.out" 2>&1 &
     NULL_PID=$!; PIDS+=("$NULL_PID"); wait_port "$NULL_PORT"
@@ -83,13 +92,14 @@ for shape in $SHAPES; do
       function med(a, n,   i, j, t) { for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] < a[i]) { t = a[i]; a[i] = a[j]; a[j] = t }
                                       return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2 }
       $2 == sh { s = $1; for (i = 3; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
-                 n[s]++; rps[s, n[s]] = v["rps"]; p99[s, n[s]] = v["p99_us"]; loss[s] += v["loss"] + 0 }
+                 n[s]++; rps[s, n[s]] = v["rps"]; p99[s, n[s]] = v["p99_us"]; loss[s] += v["loss"] + 0
+                 if (v["srv_cpu"] > 0) { eff[s, n[s]] = v["rps"] / v["srv_cpu"] } else { eff[s, n[s]] = 0 } }
       END {
-        for (s in n) { for (i = 1; i <= n[s]; i++) { a[i] = rps[s, i]; b[i] = p99[s, i] }
-                       R[s] = med(a, n[s]); P[s] = med(b, n[s])
-                       printf "  %-5s %-9s rps=%8.0f p99_us=%8.1f loss(sum of %%)=%s\n", sh, s, R[s], P[s], loss[s] }
+        for (s in n) { for (i = 1; i <= n[s]; i++) { a[i] = rps[s, i]; b[i] = p99[s, i]; c[i] = eff[s, i] }
+                       R[s] = med(a, n[s]); P[s] = med(b, n[s]); E[s] = med(c, n[s])
+                       printf "  %-5s %-9s rps=%8.0f p99_us=%8.1f rps_per_server_core=%8.0f loss(sum of %%)=%s\n", sh, s, R[s], P[s], E[s], loss[s] }
         if (("natprobe" in R) && ("coturn" in R))
-            printf "  %-5s natprobe/coturn: throughput %.2fx, p99 %.2fx (lower is better)\n", sh, R["natprobe"] / R["coturn"], P["natprobe"] / P["coturn"]
+            printf "  %-5s natprobe/coturn: throughput %.2fx, p99 %.2fx (lower is better), requests per server CPU second %.2fx\n", sh, R["natprobe"] / R["coturn"], P["natprobe"] / P["coturn"], (E["coturn"] > 0 ? E["natprobe"] / E["coturn"] : 0)
         if (("stunnull" in R)) printf "  %-5s natprobe/stunnull: %.2fx, coturn/stunnull: %.2fx\n", sh, R["natprobe"] / R["stunnull"], R["coturn"] / R["stunnull"]
       }' "$WORK/raw.txt"
 done
