@@ -19,7 +19,8 @@ import picocli.CommandLine.Command;
         },
         subcommands = {
             CommandLine.HelpCommand.class,
-            io.natprobe.server.ServerCommand.class
+            io.natprobe.server.ServerCommand.class,
+            io.natprobe.bench.BenchCommand.class
         })
 public final class Main implements Runnable {
 
