@@ -15,10 +15,10 @@ import picocli.CommandLine.Option;
 /** {@code natprobe bench}: a STUN Binding load generator that checks every answer. */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-            "Loads a STUN server with Binding requests and reports answers per second, loss and latency.",
-            "Every answer is checked: its transaction id and its XOR-MAPPED-ADDRESS (must be the sender).",
-            "Only point it at servers you run. On one machine a Java generator is itself a bottleneck:",
-            "for server-vs-server figures use bench/server-vs-coturn.sh (a C generator)."
+            "Loads a STUN server with Binding requests and reports answers per second, loss and latency. "
+                    + "Every answer is checked: its transaction id and its XOR-MAPPED-ADDRESS (must be the sender). "
+                    + "Only point it at servers you run. On one machine a Java generator is itself a bottleneck: "
+                    + "for server-vs-server figures use bench/server-vs-coturn.sh (a C generator)."
         })
 public final class BenchCommand implements Callable<Integer> {
     @CommandLine.Spec

@@ -21,10 +21,10 @@ import picocli.CommandLine.Option;
 /** {@code natprobe server}: parse, build a {@link ServerConfig}, start a {@link ProbeServer}, wait for SIGTERM. */
 @Command(name = "server", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-            "Runs the STUN probe server that `natprobe classify` talks to (RFC 8489 Binding, RFC 5780 NAT",
-            "behaviour discovery). NAT classification needs two IP addresses on this host: --primary and",
-            "--alternate. The server listens on both addresses x both ports (four sockets) and answers",
-            "from the other address and/or port when a client asks (CHANGE-REQUEST).",
+            "Runs the STUN probe server that `natprobe classify` talks to (RFC 8489 Binding, RFC 5780 NAT "
+                    + "behaviour discovery). NAT classification needs two IP addresses on this host: --primary and "
+                    + "--alternate. The server listens on both addresses x both ports (four sockets) and answers "
+                    + "from the other address and/or port when a client asks (CHANGE-REQUEST).",
             "Stop it with SIGTERM or Ctrl-C."
         })
 public final class ServerCommand implements Callable<Integer> {
@@ -169,7 +169,17 @@ public final class ServerCommand implements Callable<Integer> {
             err.println("natprobe server: " + e.getMessage());
             return ExitCodes.USAGE;
         }
-        args.addAll(parsed.originalArgs());
+        // Re-add what the command line said (not originalArgs(): that holds the parent command's words too).
+        for (CommandLine.Model.OptionSpec o : parsed.matchedOptions()) {
+            if (o.arity().max() == 0) {
+                args.add(o.longestName());
+            } else {
+                for (String v : o.originalStringValues()) {
+                    args.add(o.longestName());
+                    args.add(v);
+                }
+            }
+        }
         ServerCommand effective = new ServerCommand();
         effective.configApplied = true;
         CommandLine cl = new CommandLine(effective);
