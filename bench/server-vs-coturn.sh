@@ -4,6 +4,8 @@
 #
 #   bench/server-vs-coturn.sh [ROUNDS] [SECONDS]      (defaults: 3 rounds, 5 s per run)
 #
+# natprobe runs with its per-source budget ON but set far above the load (--rate 10000000), so the
+# budget code runs on every packet; NP_BUDGET="--no-rate-limit" turns it off.
 # Env: NP_ARGS="--threads 2" extra natprobe server flags; NP_PORT (41478) / TURN_PORT (42478);
 #      SHAPES="16x8 64x8" (K sockets x W outstanding = 128 and 512 requests in flight);
 #      NULL=1 also measures stunnull, a do-nothing C reflector (the machine's ceiling).
@@ -43,7 +45,7 @@ wait_port() { # wait until something listens on UDP 127.0.0.1:$1
 }
 
 java ${JAVA_OPTS:-} -jar "$JAR" server --primary 127.0.0.1 --alternate 127.0.0.2 --port "$NP_PORT" \
-    --alt-port $((NP_PORT + 1)) --no-rate-limit ${NP_ARGS:-} >"$WORK/natprobe.out" 2>"$WORK/natprobe.err" &
+    --alt-port $((NP_PORT + 1)) ${NP_BUDGET:---rate 10000000 --burst 2000000} ${NP_ARGS:-} >"$WORK/natprobe.out" 2>"$WORK/natprobe.err" &
 NP_PID=$!; PIDS+=("$NP_PID")
 turnserver -n --stun-only --no-cli --no-tls --no-dtls -L 127.0.0.1 -L 127.0.0.2 -p "$TURN_PORT" \
     --alt-listening-port $((TURN_PORT + 1)) --log-file "$WORK/turn.log" --simple-log >"$WORK/turn.out" 2>&1 &

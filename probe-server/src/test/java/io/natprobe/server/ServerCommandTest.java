@@ -77,4 +77,24 @@ class ServerCommandTest {
         new CommandLine(c).parseArgs("--primary", "127.0.0.1", "--port", "4000", "--alt-port", "4001");
         assertThat(c.toConfig().altPort()).isEqualTo(4001);
     }
+
+    @Test
+    void theSampleConfigFileIsValid() throws Exception {
+        Path sample = Path.of(System.getProperty("natprobe.repo", "../"), "samples", "natprobe-server.conf");
+        ServerCommand c = new ServerCommand();
+        CommandLine cl = new CommandLine(c);
+        java.util.Set<String> valued = new java.util.HashSet<>();
+        java.util.Set<String> flags = new java.util.HashSet<>();
+        for (CommandLine.Model.OptionSpec o : cl.getCommandSpec().options()) {
+            (o.arity().max() == 0 ? flags : valued).add(o.longestName().substring(2));
+        }
+        java.util.List<String> args = ConfigFile.toArguments(sample, valued, flags, java.util.Set.of());
+        cl.parseArgs(args.toArray(String[]::new));
+        ServerConfig cfg = c.toConfig();
+        assertThat(cfg.families()).hasSize(1);
+        assertThat(cfg.families().get(0).alternate()).isNotNull();
+        assertThat(cfg.port()).isEqualTo(3478);
+        assertThat(cfg.metrics().getPort()).isEqualTo(9478);
+        assertThat(cfg.budget()).isEqualTo(RateBudget.Limits.DEFAULT);
+    }
 }
