@@ -83,6 +83,9 @@ public final class ServerCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Receive threads per socket (SO_REUSEPORT; default: ${DEFAULT-VALUE}).")
     int threads = 1;
 
+    @Option(names = "--transport", paramLabel = "nio|epoll", description = "Socket layer: nio (portable, default) or epoll (Linux, batched recvmmsg/sendmmsg via Netty).")
+    String transport = "nio";
+
     @Option(names = "--receive-buffer", paramLabel = "BYTES", description = "Socket receive buffer (default: ${DEFAULT-VALUE}).")
     int receiveBuffer = ServerConfig.DEFAULT_RECEIVE_BUFFER;
 
@@ -107,7 +110,7 @@ public final class ServerCommand implements Callable<Integer> {
         }
         ProbeServer server;
         try {
-            server = ProbeServer.start(cfg, InstantSource.system(), new PrintStream(System.err, true), null);
+            server = ProbeServer.start(cfg, InstantSource.system(), new PrintStream(System.err, true), null, transport());
         } catch (IOException e) {
             err.println("natprobe server: " + e.getMessage());
             return ExitCodes.FAILED;
@@ -189,7 +192,16 @@ public final class ServerCommand implements Callable<Integer> {
         return cl.execute(args.toArray(String[]::new));
     }
 
+    ProbeServer.Transport transport() {
+        return switch (transport) {
+            case "nio" -> ProbeServer.Transport.NIO;
+            case "epoll" -> ProbeServer.Transport.EPOLL;
+            default -> throw new IllegalArgumentException("--transport is nio or epoll, not '" + transport + "'");
+        };
+    }
+
     ServerConfig toConfig() {
+        transport();
         if (primary.isEmpty()) {
             throw new IllegalArgumentException("--primary IP is required (the address clients send to)");
         }

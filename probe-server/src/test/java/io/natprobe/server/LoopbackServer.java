@@ -23,11 +23,16 @@ final class LoopbackServer {
 
     /** Starts a server on random free ports; {@code config} gets (port, altPort). */
     static ProbeServer start(BiFunction<Integer, Integer, ServerConfig> config) throws IOException {
+        return start(config, ProbeServer.Transport.NIO);
+    }
+
+    static ProbeServer start(BiFunction<Integer, Integer, ServerConfig> config, ProbeServer.Transport transport)
+            throws IOException {
         IOException last = null;
         for (int i = 0; i < 30; i++) {
             int port = ThreadLocalRandom.current().nextInt(20000, 60000);
             try {
-                return ProbeServer.start(config.apply(port, port + 1), InstantSource.system(), System.err, null);
+                return ProbeServer.start(config.apply(port, port + 1), InstantSource.system(), System.err, null, transport);
             } catch (IOException e) {
                 last = e;
             }
