@@ -138,6 +138,9 @@ public final class ServerCommand implements Callable<Integer> {
             }
         }
         StartupText.print(out, cfg, server.metricsPort());
+        if (transport() == ProbeServer.Transport.EPOLL) {
+            out.println("  Transport: epoll (batched recvmmsg/sendmmsg), " + cfg.threadsPerSocket() + " thread(s) per socket.");
+        }
         out.flush();
         try {
             stopped.await();

@@ -48,6 +48,12 @@ class ServerCommandTest {
     }
 
     @Test
+    void unknownTransportIsRefused() {
+        assertThat(run("--primary", "127.0.0.1", "--transport", "io_uring")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("--transport is nio or epoll, not 'io_uring'");
+    }
+
+    @Test
     void samePortsAreRefused() {
         assertThat(run("--primary", "127.0.0.1", "--alternate", "127.0.0.2", "--port", "4000", "--alt-port", "4000"))
                 .isEqualTo(ExitCodes.USAGE);
