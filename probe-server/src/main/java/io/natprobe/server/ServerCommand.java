@@ -80,11 +80,11 @@ public final class ServerCommand implements Callable<Integer> {
     @Option(names = "--no-self-check", description = "Skip the startup check that each socket answers from its advertised address.")
     boolean noSelfCheck;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Receive threads per socket (SO_REUSEPORT; default: ${DEFAULT-VALUE}).")
-    int threads = 1;
+    @Option(names = "--threads", paramLabel = "N", description = "Sockets and threads per address and port (SO_REUSEPORT; default: the number of cores, at most 4: ${DEFAULT-VALUE}).")
+    int threads = Math.min(4, Runtime.getRuntime().availableProcessors());
 
-    @Option(names = "--transport", paramLabel = "nio|epoll", description = "Socket layer: nio (portable, default) or epoll (Linux, batched recvmmsg/sendmmsg via Netty).")
-    String transport = "nio";
+    @Option(names = "--transport", paramLabel = "auto|nio|epoll", description = "Socket layer: epoll (Linux x86-64, batched recvmmsg/sendmmsg via Netty), nio (portable), or auto: epoll where available (default: ${DEFAULT-VALUE}).")
+    String transport = "auto";
 
     @Option(names = "--receive-buffer", paramLabel = "BYTES", description = "Socket receive buffer (default: ${DEFAULT-VALUE}).")
     int receiveBuffer = ServerConfig.DEFAULT_RECEIVE_BUFFER;
@@ -197,9 +197,10 @@ public final class ServerCommand implements Callable<Integer> {
 
     ProbeServer.Transport transport() {
         return switch (transport) {
+            case "auto" -> EpollServerLoop.available() ? ProbeServer.Transport.EPOLL : ProbeServer.Transport.NIO;
             case "nio" -> ProbeServer.Transport.NIO;
             case "epoll" -> ProbeServer.Transport.EPOLL;
-            default -> throw new IllegalArgumentException("--transport is nio or epoll, not '" + transport + "'");
+            default -> throw new IllegalArgumentException("--transport is auto, nio or epoll, not '" + transport + "'");
         };
     }
 

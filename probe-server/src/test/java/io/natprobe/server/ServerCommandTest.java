@@ -50,7 +50,7 @@ class ServerCommandTest {
     @Test
     void unknownTransportIsRefused() {
         assertThat(run("--primary", "127.0.0.1", "--transport", "io_uring")).isEqualTo(ExitCodes.USAGE);
-        assertThat(err.toString()).contains("--transport is nio or epoll, not 'io_uring'");
+        assertThat(err.toString()).contains("--transport is auto, nio or epoll, not 'io_uring'");
     }
 
     @Test
