@@ -14,6 +14,7 @@ import picocli.CommandLine.Option;
 
 /** {@code natprobe bench}: a STUN Binding load generator that checks every answer. */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Load a STUN server you run: answers per second, loss, latency; every answer checked.",
         description = {
             "Loads a STUN server with Binding requests and reports answers per second, loss and latency. "
                     + "Every answer is checked: its transaction id and its XOR-MAPPED-ADDRESS (must be the sender). "

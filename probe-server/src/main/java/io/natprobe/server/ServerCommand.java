@@ -20,6 +20,7 @@ import picocli.CommandLine.Option;
 
 /** {@code natprobe server}: parse, build a {@link ServerConfig}, start a {@link ProbeServer}, wait for SIGTERM. */
 @Command(name = "server", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Run the RFC 5780 STUN probe server (two addresses x two ports) for NAT classification.",
         description = {
             "Runs the STUN probe server that `natprobe classify` talks to (RFC 8489 Binding, RFC 5780 NAT "
                     + "behaviour discovery). NAT classification needs two IP addresses on this host: --primary and "
