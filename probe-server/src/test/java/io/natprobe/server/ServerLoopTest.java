@@ -208,4 +208,27 @@ class ServerLoopTest {
             assertThat(single.selfCheck()).isEmpty();
         }
     }
+
+    @Test
+    void ipv4AndIpv6FamiliesTogether() throws Exception {
+        java.net.InetAddress v6 = BindingHandlerTest.ip("::1");
+        try (ProbeServer both = LoopbackServer.start((p, a) -> new ServerConfig(
+                List.of(new ServerConfig.Family(LO1, LO2, null, null), new ServerConfig.Family(v6, null, null, null)),
+                p, a, HandlerOptions.DEFAULT, null, null, false, true, 1, 1 << 20));
+                DatagramSocket c4 = client();
+                DatagramSocket c6 = new DatagramSocket(new InetSocketAddress(v6, 0))) {
+            c6.setSoTimeout(3000);
+            int port = both.config().port();
+            send(c4, StunCodec.encodeWithFingerprint(StunMessage.bindingRequest(new Attribute.ChangeRequest(true, true))),
+                    new InetSocketAddress(LO1, port));
+            assertThat(receive(c4).from()).isEqualTo(new InetSocketAddress(LO2, port + 1));
+            send(c6, StunCodec.encodeWithFingerprint(StunMessage.bindingRequest()), new InetSocketAddress(v6, port));
+            StunMessage m = receive(c6).message();
+            assertThat(m.get(Attribute.XorMappedAddress.class).orElseThrow().address()).isEqualTo(c6.getLocalSocketAddress());
+            assertThat(m.has(Attribute.OtherAddress.class)).isFalse();
+            assertThat(awaitCount(() -> both.metrics().replyCount(1, SocketRole.PP, Outcome.ReplyKind.SUCCESS), 1)).isEqualTo(1);
+            assertThat(both.metrics().replyCount(0, SocketRole.AA, Outcome.ReplyKind.SUCCESS)).isEqualTo(1);
+            assertThat(both.selfCheck()).isEmpty();
+        }
+    }
 }
