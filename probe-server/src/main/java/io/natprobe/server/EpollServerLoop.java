@@ -35,6 +35,7 @@ final class EpollServerLoop implements AutoCloseable {
     private final ServerMetrics metrics;
     private final PacketLog log;
     private volatile boolean running = true;
+    private int smallestReceiveBuffer = Integer.MAX_VALUE;
 
     private EpollServerLoop(EventLoopGroup group, ServerMetrics metrics, PacketLog log) {
         this.group = group;
@@ -82,6 +83,9 @@ final class EpollServerLoop implements AutoCloseable {
                                     + ". Is the address configured on this host and the port free?", e);
                         }
                         loop.channels.add(ch);
+                        // Linux reports twice the size it grants (bookkeeping overhead): halve it back.
+                        loop.smallestReceiveBuffer = Math.min(loop.smallestReceiveBuffer,
+                                ch.config().getOption(ChannelOption.SO_RCVBUF) / 2);
                         first.putIfAbsent(role, ch);
                     }
                 }
@@ -95,6 +99,10 @@ final class EpollServerLoop implements AutoCloseable {
 
     boolean running() {
         return running;
+    }
+
+    int smallestReceiveBuffer() {
+        return smallestReceiveBuffer;
     }
 
     /** One per channel: runs on that channel's event loop thread only. */

@@ -16,12 +16,14 @@ public final class ProbeServer implements AutoCloseable {
     private final ServerConfig config;
     private final AutoCloseable loop;
     private final java.util.function.BooleanSupplier running;
+    private final int receiveBuffer;
     private final MetricsEndpoint endpoint;
     private final ServerMetrics metrics;
 
     private ProbeServer(ServerConfig config, AutoCloseable loop, java.util.function.BooleanSupplier running,
-            MetricsEndpoint endpoint, ServerMetrics metrics) {
+            int receiveBuffer, MetricsEndpoint endpoint, ServerMetrics metrics) {
         this.config = config;
+        this.receiveBuffer = receiveBuffer;
         this.loop = loop;
         this.running = running;
         this.endpoint = endpoint;
@@ -44,14 +46,17 @@ public final class ProbeServer implements AutoCloseable {
         PacketLog log = config.logPackets() ? new PacketLog(packetLog, clock, 20) : PacketLog.NONE;
         AutoCloseable loop;
         java.util.function.BooleanSupplier running;
+        int receiveBuffer;
         if (transport == Transport.EPOLL) {
             EpollServerLoop l = EpollServerLoop.start(config, budget, metrics, log, otherMethods);
             loop = l;
             running = l::running;
+            receiveBuffer = l.smallestReceiveBuffer();
         } else {
             ServerLoop l = ServerLoop.start(config, budget, metrics, log, otherMethods);
             loop = l;
             running = l::running;
+            receiveBuffer = l.smallestReceiveBuffer();
         }
         MetricsEndpoint endpoint = null;
         if (config.metrics() != null) {
@@ -62,12 +67,17 @@ public final class ProbeServer implements AutoCloseable {
                 throw e;
             }
         }
-        return new ProbeServer(config, loop, running, endpoint, metrics);
+        return new ProbeServer(config, loop, running, receiveBuffer, endpoint, metrics);
     }
 
     /** Runs the startup self-check (see {@link SelfCheck}); the problems, empty when all is well. */
     public List<String> selfCheck() throws IOException {
         return new SelfCheck(300, 3).run(config);
+    }
+
+    /** The smallest socket receive buffer the kernel granted, in bytes. */
+    public int receiveBuffer() {
+        return receiveBuffer;
     }
 
     public ServerMetrics metrics() {

@@ -139,6 +139,11 @@ public final class ServerCommand implements Callable<Integer> {
             }
         }
         StartupText.print(out, cfg, server.metricsPort());
+        if (server.receiveBuffer() < cfg.receiveBufferBytes()) {
+            out.println("  Warning: the kernel granted a receive buffer of " + server.receiveBuffer() / 1024 + " KiB, not "
+                    + cfg.receiveBufferBytes() / 1024 + " KiB; bursts may be dropped. Raise it with: sysctl -w"
+                    + " net.core.rmem_max=" + cfg.receiveBufferBytes());
+        }
         if (transport() == ProbeServer.Transport.EPOLL) {
             out.println("  Transport: epoll (batched recvmmsg/sendmmsg), " + cfg.threadsPerSocket() + " thread(s) per socket.");
         }

@@ -25,6 +25,7 @@ public final class ServerLoop implements AutoCloseable {
     private final ServerMetrics metrics;
     private final PacketLog log;
     private volatile boolean running = true;
+    private int smallestReceiveBuffer = Integer.MAX_VALUE;
 
     private ServerLoop(ServerMetrics metrics, PacketLog log) {
         this.metrics = metrics;
@@ -50,6 +51,9 @@ public final class ServerLoop implements AutoCloseable {
                                 : StandardProtocolFamily.INET);
                         loop.channels.add(ch);
                         ch.setOption(StandardSocketOptions.SO_RCVBUF, config.receiveBufferBytes());
+                        // Linux reports twice the size it grants (bookkeeping overhead): halve it back.
+                        loop.smallestReceiveBuffer = Math.min(loop.smallestReceiveBuffer,
+                                ch.getOption(StandardSocketOptions.SO_RCVBUF) / 2);
                         if (config.threadsPerSocket() > 1) {
                             ch.setOption(StandardSocketOptions.SO_REUSEPORT, true);
                         }
@@ -87,6 +91,11 @@ public final class ServerLoop implements AutoCloseable {
 
     public boolean running() {
         return running;
+    }
+
+    /** The smallest receive buffer the kernel granted (it caps requests at net.core.rmem_max). */
+    int smallestReceiveBuffer() {
+        return smallestReceiveBuffer;
     }
 
     private void serve(DatagramChannel ch, int family, SocketRole role, BindingHandler handler,

@@ -146,6 +146,12 @@ class ServerLoopTest {
     }
 
     @Test
+    void theGrantedReceiveBufferIsReported() {
+        // 4 MiB requested; the kernel grants at most net.core.rmem_max, and never nothing.
+        assertThat(server.receiveBuffer()).isPositive().isLessThanOrEqualTo(ServerConfig.DEFAULT_RECEIVE_BUFFER);
+    }
+
+    @Test
     void selfCheckPassesWhenTheAdvertisedAddressesAreRight() throws Exception {
         assertThat(server.selfCheck()).isEmpty();
     }
