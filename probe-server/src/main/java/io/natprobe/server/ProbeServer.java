@@ -10,14 +10,22 @@ import java.util.List;
  * endpoint, started together and stopped together.
  */
 public final class ProbeServer implements AutoCloseable {
+    /** The socket layer: plain Java NIO (one receive and one send call per datagram) or Netty epoll (batched). */
+    public enum Transport { NIO, EPOLL }
+
     private final ServerConfig config;
-    private final ServerLoop loop;
+    private final AutoCloseable loop;
+    private final java.util.function.BooleanSupplier running;
+    private final int receiveBuffer;
     private final MetricsEndpoint endpoint;
     private final ServerMetrics metrics;
 
-    private ProbeServer(ServerConfig config, ServerLoop loop, MetricsEndpoint endpoint, ServerMetrics metrics) {
+    private ProbeServer(ServerConfig config, AutoCloseable loop, java.util.function.BooleanSupplier running,
+            int receiveBuffer, MetricsEndpoint endpoint, ServerMetrics metrics) {
         this.config = config;
+        this.receiveBuffer = receiveBuffer;
         this.loop = loop;
+        this.running = running;
         this.endpoint = endpoint;
         this.metrics = metrics;
     }
@@ -28,25 +36,48 @@ public final class ProbeServer implements AutoCloseable {
      */
     public static ProbeServer start(ServerConfig config, InstantSource clock, PrintStream packetLog,
             OtherMethodHandler otherMethods) throws IOException {
+        return start(config, clock, packetLog, otherMethods, Transport.NIO);
+    }
+
+    public static ProbeServer start(ServerConfig config, InstantSource clock, PrintStream packetLog,
+            OtherMethodHandler otherMethods, Transport transport) throws IOException {
         ServerMetrics metrics = new ServerMetrics();
         ReplyBudget budget = config.budget() == null ? ReplyBudget.UNLIMITED : new RateBudget(config.budget(), clock);
         PacketLog log = config.logPackets() ? new PacketLog(packetLog, clock, 20) : PacketLog.NONE;
-        ServerLoop loop = ServerLoop.start(config, budget, metrics, log, otherMethods);
+        AutoCloseable loop;
+        java.util.function.BooleanSupplier running;
+        int receiveBuffer;
+        if (transport == Transport.EPOLL) {
+            EpollServerLoop l = EpollServerLoop.start(config, budget, metrics, log, otherMethods);
+            loop = l;
+            running = l::running;
+            receiveBuffer = l.smallestReceiveBuffer();
+        } else {
+            ServerLoop l = ServerLoop.start(config, budget, metrics, log, otherMethods);
+            loop = l;
+            running = l::running;
+            receiveBuffer = l.smallestReceiveBuffer();
+        }
         MetricsEndpoint endpoint = null;
         if (config.metrics() != null) {
             try {
-                endpoint = MetricsEndpoint.start(config.metrics(), metrics, loop::running);
+                endpoint = MetricsEndpoint.start(config.metrics(), metrics, running);
             } catch (IOException e) {
-                loop.close();
+                closeQuietly(loop);
                 throw e;
             }
         }
-        return new ProbeServer(config, loop, endpoint, metrics);
+        return new ProbeServer(config, loop, running, receiveBuffer, endpoint, metrics);
     }
 
     /** Runs the startup self-check (see {@link SelfCheck}); the problems, empty when all is well. */
     public List<String> selfCheck() throws IOException {
         return new SelfCheck(300, 3).run(config);
+    }
+
+    /** The smallest socket receive buffer the kernel granted, in bytes. */
+    public int receiveBuffer() {
+        return receiveBuffer;
     }
 
     public ServerMetrics metrics() {
@@ -63,12 +94,20 @@ public final class ProbeServer implements AutoCloseable {
     }
 
     public boolean running() {
-        return loop.running();
+        return running.getAsBoolean();
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception ignored) {
+            // both loops close without throwing; nothing to add to the error being reported
+        }
     }
 
     @Override
     public void close() {
-        loop.close();
+        closeQuietly(loop);
         if (endpoint != null) {
             endpoint.close();
         }

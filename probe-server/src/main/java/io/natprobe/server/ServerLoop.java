@@ -25,6 +25,7 @@ public final class ServerLoop implements AutoCloseable {
     private final ServerMetrics metrics;
     private final PacketLog log;
     private volatile boolean running = true;
+    private int smallestReceiveBuffer = Integer.MAX_VALUE;
 
     private ServerLoop(ServerMetrics metrics, PacketLog log) {
         this.metrics = metrics;
@@ -50,6 +51,9 @@ public final class ServerLoop implements AutoCloseable {
                                 : StandardProtocolFamily.INET);
                         loop.channels.add(ch);
                         ch.setOption(StandardSocketOptions.SO_RCVBUF, config.receiveBufferBytes());
+                        // The JDK already halves the doubled size Linux reports (unlike Netty's epoll channel).
+                        loop.smallestReceiveBuffer = Math.min(loop.smallestReceiveBuffer,
+                                ch.getOption(StandardSocketOptions.SO_RCVBUF));
                         if (config.threadsPerSocket() > 1) {
                             ch.setOption(StandardSocketOptions.SO_REUSEPORT, true);
                         }
@@ -89,10 +93,16 @@ public final class ServerLoop implements AutoCloseable {
         return running;
     }
 
+    /** The smallest receive buffer the kernel granted (it caps requests at net.core.rmem_max). */
+    int smallestReceiveBuffer() {
+        return smallestReceiveBuffer;
+    }
+
     private void serve(DatagramChannel ch, int family, SocketRole role, BindingHandler handler,
             Map<SocketRole, DatagramChannel> sockets, ReplyBudget budget) {
         ByteBuffer in = ByteBuffer.allocate(65536); // any UDP datagram fits
         byte[] buf = in.array();
+        ByteBuffer out = ByteBuffer.allocateDirect(65536); // reused: no wrapper or temporary copy per reply
         String familyName = ServerMetrics.FAMILIES[family];
         while (running) {
             InetSocketAddress source;
@@ -113,9 +123,11 @@ public final class ServerLoop implements AutoCloseable {
                 outcome = new Outcome.Drop(DropReason.INTERNAL_ERROR);
             }
             if (outcome instanceof Outcome.Reply r) {
-                DatagramChannel out = r.from() == role ? ch : sockets.get(r.from());
+                DatagramChannel sender = r.from() == role ? ch : sockets.get(r.from());
                 try {
-                    out.send(ByteBuffer.wrap(r.bytes()), r.to());
+                    out.clear();
+                    out.put(r.bytes()).flip();
+                    sender.send(out, r.to());
                     metrics.replied(family, r.from(), r.kind());
                 } catch (IOException e) {
                     metrics.dropped(family, role, DropReason.SEND_FAILED);

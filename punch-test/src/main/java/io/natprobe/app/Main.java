@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
             io.natprobe.lab.cli.LabCommand.class,
             io.natprobe.cli.DecodeCommand.class,
             io.natprobe.cli.ReportCommand.class,
+            io.natprobe.bench.BenchCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
