@@ -44,7 +44,7 @@ public final class ControlCodec {
         } else if (m instanceof ControlMessage.Done d) {
             n.put("t", "done").put("attempts", d.attempts());
         } else if (m instanceof ControlMessage.LogChunk c) {
-            n.put("t", "log").put("index", c.index()).put("total", c.total())
+            n.put("t", "log").put("index", c.index()).put("total", c.total()).put("offset", c.serverOffsetMicros())
                     .put("data", Base64.getEncoder().encodeToString(c.data()));
         } else if (m instanceof ControlMessage.LogRequest) {
             n.put("t", "log-request");
@@ -81,7 +81,7 @@ public final class ControlCodec {
                 return new ControlMessage.Done(intField(n, "attempts"));
             case "log":
                 try {
-                    return new ControlMessage.LogChunk(intField(n, "index"), intField(n, "total"),
+                    return new ControlMessage.LogChunk(intField(n, "index"), intField(n, "total"), longField(n, "offset"),
                             Base64.getDecoder().decode(n.path("data").asText("")));
                 } catch (IllegalArgumentException e) {
                     throw new IllegalArgumentException("log chunk data is not base64");

@@ -34,8 +34,12 @@ public sealed interface ControlMessage {
     /** A has no more attempts to run. */
     record Done(int attempts) implements ControlMessage { }
 
-    /** Part {@code index} of {@code total} of the sender's packet log (deflated JSONL). */
-    record LogChunk(int index, int total, byte[] data) implements ControlMessage {
+    /**
+     * Part {@code index} of {@code total} of the sender's packet log (deflated JSONL), with how far
+     * the rendezvous server's clock is ahead of the sender's ({@code serverOffsetMicros}), so the
+     * receiver can put both logs on one timeline.
+     */
+    record LogChunk(int index, int total, long serverOffsetMicros, byte[] data) implements ControlMessage {
         public LogChunk {
             data = data.clone();
         }
@@ -47,7 +51,8 @@ public sealed interface ControlMessage {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof LogChunk c && c.index == index && c.total == total && Arrays.equals(c.data, data);
+            return o instanceof LogChunk c && c.index == index && c.total == total
+                    && c.serverOffsetMicros == serverOffsetMicros && Arrays.equals(c.data, data);
         }
 
         @Override
