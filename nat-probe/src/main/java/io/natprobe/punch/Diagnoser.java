@@ -28,6 +28,7 @@ final class Diagnoser {
     }
 
     private final Role me;
+    private final InetSocketAddress local;
     private final InetSocketAddress mapped;
     private final NatHint selfHint;
     private final InetSocketAddress peerReflexive;
@@ -35,9 +36,10 @@ final class Diagnoser {
     private final List<InetSocketAddress> peerLocals;
     private final List<InetSocketAddress> icmpFrom;
 
-    Diagnoser(Role me, InetSocketAddress mapped, NatHint selfHint, InetSocketAddress peerReflexive, NatHint peerHint,
+    Diagnoser(Role me, InetSocketAddress local, InetSocketAddress mapped, NatHint selfHint, InetSocketAddress peerReflexive, NatHint peerHint,
               List<InetSocketAddress> peerLocals, List<InetSocketAddress> icmpFrom) {
         this.me = me;
+        this.local = local;
         this.mapped = mapped;
         this.selfHint = selfHint == null ? NatHint.UNKNOWN : selfHint;
         this.peerReflexive = peerReflexive;
@@ -77,14 +79,16 @@ final class Diagnoser {
                 path(remote), remote, probes, win.mine().connected ? rtt : null);
     }
 
+    /** "same-lan" when the peer answered at a local address it reported, "hairpin" through our own NAT, else "direct". */
     String path(InetSocketAddress remote) {
         if (remote == null) {
             return "direct";
         }
-        if (peerLocals.contains(remote)) {
+        if (peerLocals.contains(remote) && !remote.equals(peerReflexive)) {
             return "same-lan";
         }
-        if (mapped != null && remote.getAddress().equals(mapped.getAddress())) {
+        boolean behindNat = mapped != null && !mapped.equals(local);
+        if (behindNat && remote.getAddress().equals(mapped.getAddress())) {
             return "hairpin";
         }
         return "direct";

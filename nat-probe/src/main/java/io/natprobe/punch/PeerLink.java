@@ -61,6 +61,21 @@ public interface PeerLink extends AutoCloseable {
     /** Forgets the attempt so far (holes, counters, log), keeping the session. */
     void reset();
 
+    /** True once the rendezvous server (or its STUN port) answered anything: tells "unreachable" from "refused". */
+    default boolean serverAnswered() {
+        return status().mapped() != null;
+    }
+
+    /** What the NAT check found about our own NAT (mapping, filtering); {@link NatHint#UNKNOWN} before it ran. */
+    default NatHint selfNat() {
+        return NatHint.UNKNOWN;
+    }
+
+    /** What the peer reported about its NAT, or {@link NatHint#UNKNOWN}. */
+    default NatHint peerNat() {
+        return NatHint.UNKNOWN;
+    }
+
     /** Leaves the session on the server and closes the socket. */
     @Override
     void close();

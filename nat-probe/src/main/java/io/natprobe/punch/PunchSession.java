@@ -388,7 +388,7 @@ public final class PunchSession {
         for (Attempt a : attempts) {
             views.add(new Diagnoser.AttemptView(a, stepOf.get(a.id), peerResults.get(a.id)));
         }
-        result = new Diagnoser(role, mapped, selfHint, peerReflexive, peerHint, peerLocals, List.copyOf(icmpFrom))
+        result = new Diagnoser(role, local, mapped, selfHint, peerReflexive, peerHint, peerLocals, List.copyOf(icmpFrom))
                 .result(views, rtt);
         move(result.connected() ? PunchState.CONNECTED : PunchState.FAILED, (result.connected() ? "connected: " : "failed: ")
                 + result.diagnosis().summary());

@@ -636,9 +636,20 @@ final class UdpPeerLink implements PeerLink {
         }
     }
 
-    /** Whether the rendezvous (or its STUN port) ever answered. */
-    boolean serverReached() {
+    @Override
+    public boolean serverAnswered() {
         return serverAnswered;
+    }
+
+    @Override
+    public NatHint selfNat() {
+        return hint == null ? NatHint.UNKNOWN : hint;
+    }
+
+    @Override
+    public NatHint peerNat() {
+        PunchSession s = session;
+        return s == null || s.peerHint() == null ? NatHint.UNKNOWN : s.peerHint();
     }
 
     @Override
@@ -702,20 +713,37 @@ final class UdpPeerLink implements PeerLink {
         }
     }
 
+    /** Counters at the end of the previous listen: a listen reports what arrived since then. */
+    private int[] listenMark = {0, 0, 0};
+
+    /**
+     * Waits up to {@code duration}; reports what arrived since the previous listen (so probes that came
+     * in between an {@code ask} and this call count), returning 300 ms after the first arrival.
+     */
     @Override
     public ListenResult listen(Duration duration, BooleanSupplier cancelled) throws PunchException {
         requirePeer();
-        int[] before = call(() -> session.counters());
+        int[] before = listenMark;
         Instant end = now().plus(duration);
         boolean wasCancelled = false;
+        Instant firstHeard = null;
+        int[] now = before;
         while (now().isBefore(end)) {
             if (cancelled.getAsBoolean()) {
                 wasCancelled = true;
                 break;
             }
+            now = call(() -> session.counters());
+            if (firstHeard == null && now[0] + now[1] > before[0] + before[1]) {
+                firstHeard = now();
+            }
+            if (firstHeard != null && now().isAfter(firstHeard.plusMillis(300))) {
+                break;
+            }
             sleep(20);
         }
         int[] after = call(() -> session.counters());
+        listenMark = after;
         InetSocketAddress from = after[0] + after[1] > before[0] + before[1] ? call(() -> session.lastFrom()) : null;
         return new ListenResult(after[0] - before[0], after[1] - before[1], from, after[2] - before[2], wasCancelled);
     }
@@ -793,6 +821,7 @@ final class UdpPeerLink implements PeerLink {
             recorder.clear();
             return;
         }
+        listenMark = new int[] {0, 0, 0};
         try {
             call(() -> {
                 perform(session.onEvent(new PunchEvent.Reset(), now()));

@@ -227,7 +227,8 @@ class PunchSessionSimTest {
         PunchSim sim = new PunchSim(nat(Mapping.ENDPOINT_INDEPENDENT, Filtering.ADDRESS_AND_PORT_DEPENDENT),
                 nat(Mapping.ENDPOINT_INDEPENDENT, Filtering.ADDRESS_AND_PORT_DEPENDENT), 1);
         // Not a LAN test of the sim (two realms), but the path label: a peer reached at its reported local address.
-        Diagnoser d = new Diagnoser(io.natprobe.rendezvous.Role.A, PunchSim.addr("203.0.113.10", 5000), NatHint.UNKNOWN,
+        Diagnoser d = new Diagnoser(io.natprobe.rendezvous.Role.A, PunchSim.addr("10.0.1.10", 5000),
+                PunchSim.addr("203.0.113.10", 5000), NatHint.UNKNOWN,
                 PunchSim.addr("203.0.113.10", 6000), NatHint.UNKNOWN, List.of(PunchSim.addr("10.0.1.11", 5000)), List.of());
         assertThat(d.path(PunchSim.addr("10.0.1.11", 5000))).isEqualTo("same-lan");
         assertThat(d.path(PunchSim.addr("203.0.113.10", 6000))).isEqualTo("hairpin");
