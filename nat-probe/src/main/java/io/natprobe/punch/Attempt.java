@@ -60,6 +60,7 @@ final class Attempt {
     Role sprayer;
     private int extraSockets;
     private int predicted;
+    private int rounds;
     private final Set<Integer> sprayed = new HashSet<>();
 
     Attempt(int id, Strategy strategy, Role first, Role me, Instant start, Duration timeout, Duration interval,
@@ -199,8 +200,11 @@ final class Attempt {
         }
         InetSocketAddress peer = targets.get(0);
         if (sprayer != me) {
-            for (int s = 1; s <= extraSockets; s++) {
-                out.probe(s, peer, "birthday");
+            // Each socket's first probe makes its binding; later rounds (every 10th tick) only keep it alive.
+            if (rounds++ % 10 == 0) {
+                for (int s = 1; s <= extraSockets; s++) {
+                    out.probe(s, peer, "birthday");
+                }
             }
             out.probe(0, peer, "punch");
             return;

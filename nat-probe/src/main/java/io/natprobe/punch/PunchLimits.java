@@ -16,7 +16,7 @@ import java.time.Duration;
  */
 public record PunchLimits(int openProbes, int predictWindow, int predictProbes, int birthdaySockets,
                           int birthdayProbes, int birthdayRate, Duration startLead, Duration resultGrace) {
-    public static final PunchLimits DEFAULT = new PunchLimits(3, 16, 400, 128, 2500, 500,
+    public static final PunchLimits DEFAULT = new PunchLimits(3, 16, 400, 256, 2500, 500,
             Duration.ofMillis(400), Duration.ofSeconds(3));
 
     public PunchLimits {
