@@ -64,6 +64,8 @@ public final class PunchSession {
     private final Map<Integer, PlanStep> stepOf = new HashMap<>();
     private final Map<Integer, ControlMessage.Result> peerResults = new HashMap<>();
     private boolean peerDone;
+    private boolean peerRunActive;
+    private boolean runReported;
     private PunchResult result;
 
     // The link and the shell's counters.
@@ -174,6 +176,16 @@ public final class PunchSession {
                 return; // we cannot take part before the server told us where the peer is
             }
             endCurrent("A started the next attempt");
+            if (!peerRunActive) {
+                runReported = false;
+                if (options == null || result != null) {
+                    attempts.clear(); // A started a new run while we were not in one: start a fresh record
+                    peerResults.clear();
+                    stepOf.clear();
+                    peerDone = false;
+                }
+            }
+            peerRunActive = true;
             PlanStep step = new PlanStep(a.first() == Role.A ? 0 : 1, a.first(), a.strategy());
             Instant start = Instant.EPOCH.plus(Duration.ofNanos(a.startAtServerMicros() * 1000)).minus(serverOffset);
             begin(a.id(), step, start.isBefore(now) ? now : start, Duration.ofMillis(a.timeoutMs()),
@@ -196,6 +208,7 @@ public final class PunchSession {
             }
         } else if (m instanceof ControlMessage.Done) {
             peerDone = true;
+            peerRunActive = false;
         }
     }
 
@@ -203,10 +216,15 @@ public final class PunchSession {
         requirePeer();
         options = o;
         result = null;
-        peerDone = false;
-        attempts.clear();
-        peerResults.clear();
-        stepOf.clear();
+        // B may hear A's first attempt before its own start (A does not wait for B's start): keep A's
+        // run, which is still going, and follow it to its end.
+        boolean joinRunning = role == Role.B && !attempts.isEmpty() && (peerRunActive || (peerDone && !runReported));
+        if (!joinRunning) {
+            peerDone = false;
+            attempts.clear();
+            peerResults.clear();
+            stepOf.clear();
+        }
         Duration longest = o.timeout().plus(Duration.ofSeconds(8)).plus(limits.resultGrace());
         giveUpAt = now.plus(longest.multipliedBy(Math.max(2, PlanStep.of(o).size() + 1)));
         if (role == Role.A) {
@@ -216,7 +234,11 @@ public final class PunchSession {
             move(PunchState.PUNCHING, "automatic run: " + plan.size() + " attempt(s), " + o.direction() + ", " + o.strategy());
         } else {
             plan = null;
-            move(PunchState.WAITING, "automatic run: waiting for A to start each attempt");
+            if (joinRunning) {
+                note("automatic run: following A's run, already at attempt " + attempts.size());
+            } else {
+                move(PunchState.WAITING, "automatic run: waiting for A to start each attempt");
+            }
         }
     }
 
@@ -384,6 +406,7 @@ public final class PunchSession {
     }
 
     private void finish() {
+        runReported = true;
         List<Diagnoser.AttemptView> views = new ArrayList<>();
         for (Attempt a : attempts) {
             views.add(new Diagnoser.AttemptView(a, stepOf.get(a.id), peerResults.get(a.id)));

@@ -108,6 +108,15 @@ class PunchSessionSimTest {
     }
 
     @Test
+    void bStartingAfterAsFirstAttemptStillReportsIt() {
+        NatBehaviour b = nat(Mapping.ENDPOINT_INDEPENDENT, Filtering.ADDRESS_AND_PORT_DEPENDENT);
+        PunchSim sim = new PunchSim(b, b, 3).register()
+                .punch(Strategy.STEPWISE, Direction.A_FIRST, Duration.ofSeconds(3), Duration.ofMillis(800));
+        assertThat(sim.b.result.connected()).as(sim.describe()).isTrue();
+        assertThat(sim.b.result.directions()).hasSize(1);
+    }
+
+    @Test
     void bothDirectionsAreReported() {
         PunchSim sim = new PunchSim(nat(Mapping.ENDPOINT_INDEPENDENT, Filtering.ADDRESS_AND_PORT_DEPENDENT),
                 nat(Mapping.ENDPOINT_INDEPENDENT, Filtering.ADDRESS_AND_PORT_DEPENDENT), 3).register()

@@ -150,8 +150,19 @@ final class PunchSim {
 
     /** Runs both sides' automatic attempt to the end (or {@code limit} of simulated time). */
     PunchSim punch(Strategy strategy, Direction direction, Duration timeout) {
+        return punch(strategy, direction, timeout, Duration.ZERO);
+    }
+
+    /** As above, B calling its start {@code bLate} after A (A's first attempt may reach B before that). */
+    PunchSim punch(Strategy strategy, Direction direction, Duration timeout, Duration bLate) {
         PunchOptions o = new PunchOptions(strategy, direction, timeout, Duration.ofMillis(100));
         apply(a, a.session.onEvent(new PunchEvent.Start(o), clock.instant()));
+        Instant bStart = clock.instant().plus(bLate);
+        while (clock.instant().isBefore(bStart)) {
+            Instant t = earliest(net.nextEvent().orElse(null), a.session.nextWake(), b.session.nextWake(),
+                    relay.isEmpty() ? null : relay.peek().at, bStart);
+            step(t);
+        }
         apply(b, b.session.onEvent(new PunchEvent.Start(o), clock.instant()));
         Instant limit = clock.instant().plus(Duration.ofMinutes(10));
         while ((a.result == null || b.result == null) && clock.instant().isBefore(limit)) {
@@ -160,9 +171,16 @@ final class PunchSim {
             if (t == null) {
                 break;
             }
+            step(t);
+        }
+        return this;
+    }
+
+    private void step(Instant t) {
+        {
             if (net.nextEvent().isPresent() && !net.nextEvent().get().isAfter(t)) {
                 net.step(t);
-                continue;
+                return;
             }
             clock.advanceTo(t);
             while (!relay.isEmpty() && !relay.peek().at.isAfter(t)) {
@@ -176,7 +194,6 @@ final class PunchSim {
                 }
             }
         }
-        return this;
     }
 
     void apply(Side s, List<PunchAction> actions) {
