@@ -9,8 +9,5 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 [ "$(id -u)" = 0 ] || { echo "bench/punch-lab.sh: the lab needs root" >&2; exit 2; }
 mvn -o -q -B -pl nat-probe,probe-server,punch-test -am install -DskipTests
-mvn -o -q -B -pl punch-test test-compile
-mvn -o -q -B -pl punch-test org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
-    -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
-cp="punch-test/target/test-classes:punch-test/target/classes:$(cat punch-test/target/bench-classpath.txt)"
+cp="punch-test/target/test-classes:punch-test/target/natprobe.jar"  # the shaded jar has every dependency
 exec java -cp "$cp" io.natprobe.lab.PunchBench punch-test/target/natprobe.jar "${1:-5}" "${2:-20}"

@@ -48,6 +48,8 @@ final class Attempt {
     int icmpErrors;
     int probesHeard;
     int answersHeard;
+    /** Smallest round trip of a probe and its answer in this attempt (null: no answer). */
+    Duration rtt;
     /** Why prediction did not run (null when it ran or is not a prediction attempt). */
     String skipped;
 

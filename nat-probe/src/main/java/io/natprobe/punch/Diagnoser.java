@@ -76,7 +76,7 @@ final class Diagnoser {
         }
         InetSocketAddress remote = win.mine().remote != null ? win.mine().remote : win.mine().heardFrom;
         return new DirectionResult(first, true, win.step().strategy(), ms < 0 ? null : Duration.ofMillis(ms),
-                path(remote), remote, probes, win.mine().connected ? rtt : null);
+                path(remote), remote, probes, win.mine().rtt);
     }
 
     /** "same-lan" when the peer answered at a local address it reported, "hairpin" through our own NAT, else "direct". */

@@ -59,8 +59,10 @@ final class NatCheck {
                 : second.get(Attribute.XorMappedAddress.class).map(Attribute.XorMappedAddress::address).orElse(null);
         Boolean otherArrived = null;
         Boolean portArrived = null;
-        try (DatagramChannel fresh = DatagramChannel.open()) {
-            fresh.bind(new InetSocketAddress(((InetSocketAddress) punch.getLocalAddress()).getAddress(), 0));
+        java.net.InetAddress at = ((InetSocketAddress) punch.getLocalAddress()).getAddress();
+        try (DatagramChannel fresh = DatagramChannel.open(at instanceof java.net.Inet6Address
+                ? java.net.StandardProtocolFamily.INET6 : java.net.StandardProtocolFamily.INET)) {
+            fresh.bind(new InetSocketAddress(at, 0));
             if (exchange(fresh, server, StunMessage.bindingRequest(), "NAT check: filtering, fresh socket") != null) {
                 otherArrived = exchange(fresh, server, StunMessage.bindingRequest(new Attribute.ChangeRequest(true, true)),
                         "NAT check: answer from the other address and port?") != null;

@@ -334,6 +334,12 @@ public final class PunchSession {
         Instant sent = sentAt.get(p.sequence());
         if (sent != null) {
             rtt = Duration.between(sent, now);
+            // The smallest sample: a late answer to an early probe (sent before the hole opened) says nothing.
+            Attempt last = a != null ? a : attempts.isEmpty() ? null : attempts.get(attempts.size() - 1);
+            if (last != null && last.connected || a != null) {
+                Attempt t = a != null ? a : last;
+                t.rtt = t.rtt == null || rtt.compareTo(t.rtt) < 0 ? rtt : t.rtt;
+            }
         }
         if (a != null) {
             a.answersHeard++;

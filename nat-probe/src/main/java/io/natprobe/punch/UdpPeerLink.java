@@ -101,9 +101,11 @@ final class UdpPeerLink implements PeerLink {
         }
         DatagramChannel ch = null;
         try {
-            ch = DatagramChannel.open();
+            // The server's address family, so logs show 0.0.0.0:port rather than a dual-stack [::]:port.
+            boolean v6 = server.getAddress() instanceof java.net.Inet6Address;
+            ch = DatagramChannel.open(v6 ? java.net.StandardProtocolFamily.INET6 : java.net.StandardProtocolFamily.INET);
             ch.setOption(StandardSocketOptions.SO_REUSEPORT, true);
-            ch.bind(local == null ? new InetSocketAddress(0) : local);
+            ch.bind(local == null ? new InetSocketAddress(v6 ? "::" : "0.0.0.0", 0) : local);
             return new UdpPeerLink(server, log, clock, limits, ch, Selector.open());
         } catch (IOException | UnsupportedOperationException e) {
             if (ch != null) {
@@ -473,7 +475,8 @@ final class UdpPeerLink implements PeerLink {
             return;
         }
         try {
-            DatagramChannel ch = DatagramChannel.open();
+            DatagramChannel ch = DatagramChannel.open(peer.getAddress() instanceof java.net.Inet6Address
+                    ? java.net.StandardProtocolFamily.INET6 : java.net.StandardProtocolFamily.INET);
             ch.setOption(StandardSocketOptions.SO_REUSEPORT, true);
             ch.bind(main.getLocalAddress());
             ch.connect(peer);
@@ -557,8 +560,10 @@ final class UdpPeerLink implements PeerLink {
                 continue;
             }
             try {
-                DatagramChannel ch = DatagramChannel.open();
-                ch.bind(new InetSocketAddress(((InetSocketAddress) main.getLocalAddress()).getAddress(), 0));
+                InetAddress at = ((InetSocketAddress) main.getLocalAddress()).getAddress();
+                DatagramChannel ch = DatagramChannel.open(at instanceof java.net.Inet6Address
+                        ? java.net.StandardProtocolFamily.INET6 : java.net.StandardProtocolFamily.INET);
+                ch.bind(new InetSocketAddress(at, 0));
                 ch.configureBlocking(false);
                 ch.register(selector, SelectionKey.OP_READ, i);
                 extra.put(i, ch);
