@@ -175,15 +175,26 @@ final class Diagnoser {
         boolean bothEim = selfHint.independentMapping() && peerHint.independentMapping();
         boolean bothPortFiltering = portFiltering(selfHint) && portFiltering(peerHint);
         if (peerPortMovedDespiteEim || myPortMovedDespiteEim || (bothEim && bothPortFiltering && !heardAny && !peerHeardAny)) {
-            String who = peerPortMovedDespiteEim ? peer + "'s" : myPortMovedDespiteEim ? "your" : "the other side's";
+            // Whose router took the early probe: the side whose port moved, or (inferred) the side that did
+            // not go first in a direction that failed with ICMP errors from its router.
+            String whoName = peerPortMovedDespiteEim ? peer.name() : myPortMovedDespiteEim ? me.name()
+                    // ICMP errors for our probes come from the peer's router's stack, and vice versa.
+                    : !icmpFrom.isEmpty() && peerIcmp == 0 ? peer.name()
+                    : icmpFrom.isEmpty() && peerIcmp > 0 ? me.name() : null;
+            String who = whoName == null ? "the other side's" : whoName.equals(me.name()) ? "your" : whoName + "'s";
+            String goFirst = whoName == null ? "the side behind such a router" : whoName.equals(me.name()) ? "you (" + whoName + ")" : whoName;
             return new Diagnosis("router-state-port-change",
                     "An early probe reached " + who + " router itself (it accepts unsolicited UDP into its own stack), which"
                             + " made the router move the port, so the port-restricted NAT on the other side dropped everything.",
                     details, List.of(
+                            "Let " + goFirst + " go first (`--direction " + (whoName == null ? "a-first|b-first"
+                                    : whoName.equals("A") ? "a-first" : "b-first") + "`): its early probes then meet a router that"
+                                    + " drops them, and the answers match its open hole. This works when only one of the two"
+                                    + " routers behaves so.",
                             "Ask the router's admin to drop unsolicited inbound UDP on its public side"
                                     + " (nftables: `iifname WAN meta l4proto udp ct state new drop` in the input chain).",
-                            "Or let the side whose router takes the packets send first, with a delay before the other side sends.",
-                            "If neither is possible, use a relay (TURN)."));
+                            "If both routers behave so and cannot be changed, use a relay (TURN): natprobe cannot send a"
+                                    + " low-TTL first packet from Java."));
         }
         boolean meVaries = selfHint.dependentMapping();
         boolean peerVaries = peerHint.dependentMapping();

@@ -167,6 +167,23 @@ class PunchSessionSimTest {
     }
 
     @Test
+    void withOneKernelRouterTheSideBehindItMustGoFirst() {
+        // Only A's router takes unsolicited UDP into its stack. A first: A's early probes die at B's
+        // router (drop), B's answer matches A's open hole. B first: B's early probe creates state on
+        // A's router, A's port moves, B's port-restricted NAT drops A from then on.
+        NatBehaviour portRestricted = nat(Mapping.ENDPOINT_INDEPENDENT, Filtering.ADDRESS_AND_PORT_DEPENDENT);
+        PunchSim aFirst = new PunchSim(portRestricted, SimNat.Inbound.KERNEL, portRestricted, SimNat.Inbound.DROP, 6,
+                PunchLimits.DEFAULT).register().punch(Strategy.STEPWISE, Direction.A_FIRST, Duration.ofSeconds(3));
+        assertThat(aFirst.a.result.connected()).as(aFirst.describe()).isTrue();
+        PunchSim bFirst = new PunchSim(portRestricted, SimNat.Inbound.KERNEL, portRestricted, SimNat.Inbound.DROP, 6,
+                PunchLimits.DEFAULT).register().punch(Strategy.STEPWISE, Direction.B_FIRST, Duration.ofSeconds(3));
+        assertThat(bFirst.a.result.connected()).as(bFirst.describe()).isFalse();
+        assertThat(bFirst.b.result.diagnosis().code()).isEqualTo("router-state-port-change");
+        assertThat(bFirst.b.icmpSeen).isPositive();
+        assertThat(bFirst.b.result.diagnosis().advice().get(0)).startsWith("Let ");
+    }
+
+    @Test
     void portMoveSeenThroughEndpointIndependentFilteringIsNamed() {
         // B's router takes A's early probe into its stack and moves B's port; A filters nothing, so
         // B's probes from the new port get in and A reports where they came from.
