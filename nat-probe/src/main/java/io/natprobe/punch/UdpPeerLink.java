@@ -66,9 +66,7 @@ final class UdpPeerLink implements PeerLink {
     private final DatagramChannel main;
     private final Selector selector;
     private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
-    private final Map<Integer, DatagramChannel> extra = new HashMap<>();
-    private DatagramChannel toPeer;
-    private InetSocketAddress toPeerAddress;
+    private final PunchSockets sockets;
     private Thread io;
     private volatile boolean closed;
 
@@ -92,6 +90,7 @@ final class UdpPeerLink implements PeerLink {
         this.limits = limits;
         this.main = main;
         this.selector = selector;
+        this.sockets = new PunchSockets(selector, main);
     }
 
     static UdpPeerLink open(InetSocketAddress server, InetSocketAddress local, PacketLog log, InstantSource clock,
@@ -139,7 +138,8 @@ final class UdpPeerLink implements PeerLink {
         checkNat();
         TransactionId id = TransactionId.random();
         byte[] req = RendezvousCodec.encode(id, new RendezvousMessage.CreateRequest(), null);
-        RendezvousMessage answer = blockingExchange(id, req);
+        RendezvousMessage answer = LinkSetup.create(main, server, id, req, this::event, this::now,
+                () -> serverAnswered = true);
         if (answer instanceof RendezvousMessage.CreateResponse r) {
             join(r.code());
             return r.code();
@@ -161,7 +161,7 @@ final class UdpPeerLink implements PeerLink {
         code = joinCode;
         Credentials key = RendezvousKeys.credentials(joinCode);
         session = new PunchSession(key, limits, new Random());
-        client = new RendezvousClient(joinCode, key, localAddresses());
+        client = new RendezvousClient(joinCode, key, LinkSetup.localAddresses(main));
         registered = new CompletableFuture<>();
         startIo();
         submit(() -> {
@@ -198,71 +198,6 @@ final class UdpPeerLink implements PeerLink {
         } catch (IOException e) {
             throw new PunchException("the NAT check failed: " + e.getMessage(), e);
         }
-    }
-
-    private RendezvousMessage blockingExchange(TransactionId id, byte[] request) throws PunchException {
-        try {
-            main.configureBlocking(true);
-            main.socket().setSoTimeout(300);
-            InetSocketAddress local = (InetSocketAddress) main.getLocalAddress();
-            byte[] buf = new byte[2048];
-            for (int t = 0; t < 6; t++) {
-                main.send(ByteBuffer.wrap(request), server);
-                event(PacketEvent.sent(now(), TrafficKind.RENDEZVOUS, local, server, request, "CREATE request"));
-                long until = System.nanoTime() + 300_000_000L * (1L << Math.min(t, 2));
-                while (System.nanoTime() < until) {
-                    java.net.DatagramPacket p = new java.net.DatagramPacket(buf, buf.length);
-                    try {
-                        main.socket().receive(p);
-                    } catch (java.net.SocketTimeoutException e) {
-                        continue;
-                    } catch (PortUnreachableException e) {
-                        continue;
-                    }
-                    if (!server.equals(p.getSocketAddress())) {
-                        continue;
-                    }
-                    try {
-                        StunMessage m = StunCodec.decode(buf, 0, p.getLength());
-                        if (m.transactionId().equals(id)) {
-                            serverAnswered = true;
-                            event(PacketEvent.received(now(), TrafficKind.RENDEZVOUS, local, server,
-                                    java.util.Arrays.copyOf(buf, p.getLength()), "CREATE " + m.stunClass()));
-                            return RendezvousCodec.decode(m);
-                        }
-                    } catch (StunParseException e) {
-                        // not ours
-                    }
-                }
-            }
-            return null;
-        } catch (IOException e) {
-            throw new PunchException("cannot reach the rendezvous server: " + e.getMessage(), e);
-        }
-    }
-
-    private List<InetSocketAddress> localAddresses() {
-        List<InetSocketAddress> out = new ArrayList<>();
-        try {
-            InetSocketAddress bound = (InetSocketAddress) main.getLocalAddress();
-            if (!bound.getAddress().isAnyLocalAddress()) {
-                out.add(bound);
-                return out;
-            }
-            for (NetworkInterface ni : Collections.list(NetworkInterface.getNetworkInterfaces())) {
-                if (!ni.isUp() || ni.isLoopback()) {
-                    continue;
-                }
-                for (InetAddress a : Collections.list(ni.getInetAddresses())) {
-                    if (a instanceof java.net.Inet4Address && out.size() < RendezvousCodec.MAX_LOCAL_ADDRESSES) {
-                        out.add(new InetSocketAddress(a, bound.getPort()));
-                    }
-                }
-            }
-        } catch (IOException e) {
-            // no local candidates: same-LAN peers then meet through their public addresses
-        }
-        return out;
     }
 
     // ---------------------------------------------------------------- the I/O thread
@@ -373,7 +308,7 @@ final class UdpPeerLink implements PeerLink {
     }
 
     private void icmp(int socket) {
-        InetSocketAddress remote = socket == 0 ? toPeerAddress : null;
+        InetSocketAddress remote = socket == 0 ? sockets.peer() : null;
         try {
             event(PacketEvent.icmpError(now(), TrafficKind.PUNCH, (InetSocketAddress) main.getLocalAddress(), remote,
                     "ICMP port unreachable: the far router's own stack got our probe"));
@@ -403,7 +338,7 @@ final class UdpPeerLink implements PeerLink {
         boolean authentic = r instanceof RendezvousMessage.ErrorResponse
                 || StunIntegrity.checkIntegrity(data, client.key()) == StunIntegrity.Verdict.VALID;
         event(PacketEvent.received(now(), TrafficKind.RENDEZVOUS, local, server, data,
-                summary(r) + (authentic ? "" : " (integrity fails: ignored)")));
+                RendezvousSummary.summary(r) + (authentic ? "" : " (integrity fails: ignored)")));
         if (!authentic) {
             return;
         }
@@ -413,7 +348,7 @@ final class UdpPeerLink implements PeerLink {
                 return;
             }
             if (r instanceof RendezvousMessage.ErrorResponse e) {
-                refusal = "the rendezvous server refused " + summary(request) + ": " + e.code() + " " + e.reason()
+                refusal = "the rendezvous server refused " + RendezvousSummary.summary(request) + ": " + e.code() + " " + e.reason()
                         + (e.code() == 401 ? " (check the session code; codes expire 10-20 minutes after creation)" : "");
                 if (registered != null && !registered.isDone()) {
                     registered.completeExceptionally(new PunchException(refusal));
@@ -454,39 +389,12 @@ final class UdpPeerLink implements PeerLink {
         }
         InetSocketAddress reflexive = peer == null ? null : peer.reflexive();
         if (reflexive == null ? session.peerReflexive() != null : !reflexive.equals(session.peerReflexive())) {
-            connectToPeer(reflexive);
+            String problem = sockets.connectToPeer(reflexive);
+            if (problem != null) {
+                event(PacketEvent.state(now(), problem));
+            }
             perform(session.onEvent(new PunchEvent.PeerKnown(reflexive, peer == null ? List.of() : peer.localAddresses()),
                     now()));
-        }
-    }
-
-    /** The connected twin of the main socket (same port), so ICMP errors for probes to the peer are heard. */
-    private void connectToPeer(InetSocketAddress peer) {
-        if (toPeer != null) {
-            try {
-                toPeer.close();
-            } catch (IOException ignored) {
-                // replaced below
-            }
-            toPeer = null;
-            toPeerAddress = null;
-        }
-        if (peer == null) {
-            return;
-        }
-        try {
-            DatagramChannel ch = DatagramChannel.open(peer.getAddress() instanceof java.net.Inet6Address
-                    ? java.net.StandardProtocolFamily.INET6 : java.net.StandardProtocolFamily.INET);
-            ch.setOption(StandardSocketOptions.SO_REUSEPORT, true);
-            ch.bind(main.getLocalAddress());
-            ch.connect(peer);
-            ch.configureBlocking(false);
-            ch.register(selector, SelectionKey.OP_READ, 0);
-            toPeer = ch;
-            toPeerAddress = peer;
-        } catch (IOException | UnsupportedOperationException e) {
-            event(PacketEvent.state(now(), "cannot open a connected socket toward the peer (" + e.getMessage()
-                    + "): ICMP errors will not be seen"));
         }
     }
 
@@ -500,7 +408,7 @@ final class UdpPeerLink implements PeerLink {
             try {
                 main.send(ByteBuffer.wrap(p.bytes()), server);
                 event(PacketEvent.sent(now(), TrafficKind.RENDEZVOUS, (InetSocketAddress) main.getLocalAddress(), server,
-                        p.bytes(), summary(p.message()) + (p.tries() > 1 ? " (retransmission " + (p.tries() - 1) + ")" : "")));
+                        p.bytes(), RendezvousSummary.summary(p.message()) + (p.tries() > 1 ? " (retransmission " + (p.tries() - 1) + ")" : "")));
             } catch (IOException e) {
                 event(PacketEvent.state(now(), "cannot send to the rendezvous server: " + e.getMessage()));
             }
@@ -518,9 +426,12 @@ final class UdpPeerLink implements PeerLink {
                 byte[] bytes = ControlCodec.encode(c.message());
                 client.send(bytes);
             } else if (a instanceof PunchAction.OpenSockets o) {
-                openExtra(o.count());
+                String problem = sockets.openExtra(o.count());
+                if (problem != null) {
+                    event(PacketEvent.state(now(), problem));
+                }
             } else if (a instanceof PunchAction.CloseExtraSockets c) {
-                closeExtra(c.keep());
+                sockets.closeExtra(c.keep());
             } else if (a instanceof PunchAction.Note n) {
                 event(PacketEvent.state(now(), n.text()));
             } else if (a instanceof PunchAction.Finished f) {
@@ -534,14 +445,13 @@ final class UdpPeerLink implements PeerLink {
     }
 
     private void send(PunchAction.Send s) {
-        DatagramChannel ch = s.socket() == 0 ? (s.to().equals(toPeerAddress) && toPeer != null ? toPeer : main)
-                : extra.get(s.socket());
+        DatagramChannel ch = sockets.channelFor(s.socket(), s.to());
         if (ch == null) {
             return;
         }
         try {
             InetSocketAddress local = (InetSocketAddress) ch.getLocalAddress();
-            if (ch == toPeer) {
+            if (sockets.connected(ch)) {
                 ch.write(ByteBuffer.wrap(s.data()));
             } else {
                 ch.send(ByteBuffer.wrap(s.data()), s.to());
@@ -554,69 +464,10 @@ final class UdpPeerLink implements PeerLink {
         }
     }
 
-    private void openExtra(int count) {
-        for (int i = 1; i <= count; i++) {
-            if (extra.containsKey(i)) {
-                continue;
-            }
-            try {
-                InetAddress at = ((InetSocketAddress) main.getLocalAddress()).getAddress();
-                DatagramChannel ch = DatagramChannel.open(at instanceof java.net.Inet6Address
-                        ? java.net.StandardProtocolFamily.INET6 : java.net.StandardProtocolFamily.INET);
-                ch.bind(new InetSocketAddress(at, 0));
-                ch.configureBlocking(false);
-                ch.register(selector, SelectionKey.OP_READ, i);
-                extra.put(i, ch);
-            } catch (IOException e) {
-                event(PacketEvent.state(now(), "could open only " + (i - 1) + " extra sockets: " + e.getMessage()));
-                return;
-            }
-        }
-    }
-
-    private void closeExtra(int keep) {
-        for (Map.Entry<Integer, DatagramChannel> e : new ArrayList<>(extra.entrySet())) {
-            if (e.getKey() != keep) {
-                try {
-                    e.getValue().close();
-                } catch (IOException ignored) {
-                    // nothing queued on a UDP socket is lost by closing it
-                }
-                extra.remove(e.getKey());
-            }
-        }
-    }
-
     private void sendLog() {
         for (ControlMessage.LogChunk c : LogTransfer.chunks(recorder.events(), client.serverOffset())) {
             client.send(ControlCodec.encode(c));
         }
-    }
-
-    private static String summary(RendezvousMessage m) {
-        String name = m.getClass().getSimpleName();
-        if (m instanceof RendezvousMessage.SendRequest s) {
-            try {
-                ControlMessage c = ControlCodec.decode(s.control());
-                return "SEND " + c.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
-            } catch (IllegalArgumentException e) {
-                return "SEND";
-            }
-        }
-        if (m instanceof RendezvousMessage.Deliver d) {
-            try {
-                ControlMessage c = ControlCodec.decode(d.control());
-                return "DELIVER " + c.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT) + " from " + d.from();
-            } catch (IllegalArgumentException e) {
-                return "DELIVER from " + d.from();
-            }
-        }
-        if (m instanceof RendezvousMessage.ErrorResponse e) {
-            return "error " + e.code() + " " + e.reason();
-        }
-        return name.replace("Request", " request").replace("Response", " response").replace("PeerUpdate", "peer update")
-                .toUpperCase(java.util.Locale.ROOT).replace(" REQUEST", " request").replace(" RESPONSE", " response")
-                .replace("PEER UPDATE", "REGISTER indication (peer update)");
     }
 
     private static Instant earliest(Instant a, Instant b) {
@@ -868,15 +719,11 @@ final class UdpPeerLink implements PeerLink {
                 Thread.currentThread().interrupt();
             }
         }
-        closeExtra(0);
-        for (java.io.Closeable c : new java.io.Closeable[] {toPeer, main, selector}) {
-            try {
-                if (c != null) {
-                    c.close();
-                }
-            } catch (IOException ignored) {
-                // closing UDP sockets loses nothing
-            }
+        sockets.closeAll();
+        try {
+            selector.close();
+        } catch (IOException ignored) {
+            // nothing to flush
         }
     }
 
