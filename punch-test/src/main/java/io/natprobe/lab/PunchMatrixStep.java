@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The demo's punch matrix (for {@code natprobe lab demo}): needs a lab built from
- * {@link PunchMatrix#topology()}; each row is one direction of a router pair, expected vs measured.
+ * The demo's punch matrix (for {@code natprobe lab demo}): each row is one direction of a router
+ * pair, expected vs measured (docs/punch-matrix.md). Takes about two minutes.
  */
 public final class PunchMatrixStep implements DemoStep {
     private final List<String> launcher;
@@ -23,10 +23,15 @@ public final class PunchMatrixStep implements DemoStep {
         return "Punch matrix: real `natprobe punch` processes on two hosts behind two routers";
     }
 
+    /**
+     * Builds its own lab from {@link PunchMatrix#topology()} (its routers drop unsolicited UDP, unlike
+     * the demo's), runs the matrix there and tears it down; the demo's lab only lends its runner.
+     */
     @Override
-    public List<DemoRow> run(Lab lab) {
+    public List<DemoRow> run(Lab demoLab) {
         List<DemoRow> rows = new ArrayList<>();
-        try {
+        try (Lab lab = Lab.up(PunchMatrix.topology(), LabState.OWNER_PROCESS, demoLab.runner(),
+                LabStateStore.fromEnvironment())) {
             Path work = Files.createTempDirectory("natprobe-punch-matrix");
             PunchMatrix m = new PunchMatrix(lab, launcher, work);
             m.startServer();
@@ -36,7 +41,7 @@ public final class PunchMatrixStep implements DemoStep {
                 rows.add(new DemoRow(c.subject(), (c.connect() ? "connected" : "failed") + " (" + c.diagnosis() + ")",
                         measured, o.matches(), o.took(), o.firstLog() + "\n" + o.secondLog()));
             }
-        } catch (java.io.IOException | LabException e) {
+        } catch (java.io.IOException | RuntimeException e) {
             rows.add(new DemoRow("punch matrix", "runs", "could not run: " + e.getMessage(), false, Duration.ZERO, ""));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
