@@ -147,24 +147,32 @@ final class EpollServerLoop implements AutoCloseable {
                 outcome = new Outcome.Drop(DropReason.INTERNAL_ERROR);
             }
             if (outcome instanceof Outcome.Reply r) {
-                DatagramPacket reply = new DatagramPacket(ctx.alloc().directBuffer(r.bytes().length).writeBytes(r.bytes()),
-                        r.to());
-                if (r.from() == role) {
-                    ctx.write(reply, ctx.voidPromise()); // flushed with the batch in channelReadComplete
-                } else {
-                    sockets.get(r.from()).writeAndFlush(reply, sockets.get(r.from()).voidPromise());
-                }
-                metrics.replied(family, r.from(), r.kind());
-                if (log.enabled()) {
-                    log.log(familyName, role, source, len, "reply " + r.kind().label() + " from " + r.from() + " to "
-                            + r.to().getAddress().getHostAddress() + ":" + r.to().getPort() + " (" + r.bytes().length
-                            + " bytes)");
+                send(ctx, r, source, len);
+            } else if (outcome instanceof Outcome.Replies many) {
+                for (Outcome.Reply r : many.replies()) {
+                    send(ctx, r, source, len);
                 }
             } else if (outcome instanceof Outcome.Drop d) {
                 metrics.dropped(family, role, d.reason());
                 if (log.enabled()) {
                     log.log(familyName, role, source, len, "drop " + d.reason().label());
                 }
+            }
+        }
+
+        private void send(ChannelHandlerContext ctx, Outcome.Reply r, InetSocketAddress source, int len) {
+            DatagramPacket reply = new DatagramPacket(ctx.alloc().directBuffer(r.bytes().length).writeBytes(r.bytes()),
+                    r.to());
+            if (r.from() == role) {
+                ctx.write(reply, ctx.voidPromise()); // flushed with the batch in channelReadComplete
+            } else {
+                sockets.get(r.from()).writeAndFlush(reply, sockets.get(r.from()).voidPromise());
+            }
+            metrics.replied(family, r.from(), r.kind());
+            if (log.enabled()) {
+                log.log(familyName, role, source, len, "reply " + r.kind().label() + " from " + r.from() + " to "
+                        + r.to().getAddress().getHostAddress() + ":" + r.to().getPort() + " (" + r.bytes().length
+                        + " bytes)");
             }
         }
 

@@ -19,6 +19,8 @@ public final class ProbeServer implements AutoCloseable {
     private final int receiveBuffer;
     private final MetricsEndpoint endpoint;
     private final ServerMetrics metrics;
+    private java.util.concurrent.ScheduledExecutorService expirer;
+    private io.natprobe.server.rendezvous.RendezvousService rendezvous;
 
     private ProbeServer(ServerConfig config, AutoCloseable loop, java.util.function.BooleanSupplier running,
             int receiveBuffer, MetricsEndpoint endpoint, ServerMetrics metrics) {
@@ -70,6 +72,36 @@ public final class ProbeServer implements AutoCloseable {
         return new ProbeServer(config, loop, running, receiveBuffer, endpoint, metrics);
     }
 
+    /**
+     * Starts the server with the rendezvous service on the primary socket (docs/protocol.md): its
+     * counters join the metrics, and idle sessions are expired about once a second.
+     */
+    public static ProbeServer startWithRendezvous(ServerConfig config, InstantSource clock, PrintStream packetLog,
+            io.natprobe.server.rendezvous.RendezvousService service) throws IOException {
+        return startWithRendezvous(config, clock, packetLog, service, Transport.NIO);
+    }
+
+    public static ProbeServer startWithRendezvous(ServerConfig config, InstantSource clock, PrintStream packetLog,
+            io.natprobe.server.rendezvous.RendezvousService service, Transport transport) throws IOException {
+        ProbeServer server = start(config, clock, packetLog,
+                new io.natprobe.server.rendezvous.RendezvousHandler(service, clock), transport);
+        io.natprobe.server.rendezvous.RendezvousMetrics.register(server.metrics.registry(), service);
+        server.rendezvous = service;
+        server.expirer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "natprobe-rendezvous-expiry");
+            t.setDaemon(true);
+            return t;
+        });
+        server.expirer.scheduleAtFixedRate(() -> service.expire(clock.instant()), 1, 1,
+                java.util.concurrent.TimeUnit.SECONDS);
+        return server;
+    }
+
+    /** The rendezvous service, or null when the server runs without one. */
+    public io.natprobe.server.rendezvous.RendezvousService rendezvous() {
+        return rendezvous;
+    }
+
     /** Runs the startup self-check (see {@link SelfCheck}); the problems, empty when all is well. */
     public List<String> selfCheck() throws IOException {
         return new SelfCheck(300, 3).run(config);
@@ -107,6 +139,9 @@ public final class ProbeServer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (expirer != null) {
+            expirer.shutdownNow();
+        }
         closeQuietly(loop);
         if (endpoint != null) {
             endpoint.close();

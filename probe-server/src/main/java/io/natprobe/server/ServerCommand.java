@@ -90,6 +90,9 @@ public final class ServerCommand implements Callable<Integer> {
     @Option(names = "--receive-buffer", paramLabel = "BYTES", description = "Socket receive buffer (default: ${DEFAULT-VALUE}).")
     int receiveBuffer = ServerConfig.DEFAULT_RECEIVE_BUFFER;
 
+    @Option(names = "--no-rendezvous", description = "Do not offer the rendezvous service for `natprobe punch` on the primary port (it is on by default).")
+    boolean noRendezvous;
+
     @Option(names = "--config", paramLabel = "FILE", description = "Read settings from FILE (key = value lines, keys are these option names); options on the command line win.")
     Path config;
 
@@ -111,7 +114,10 @@ public final class ServerCommand implements Callable<Integer> {
         }
         ProbeServer server;
         try {
-            server = ProbeServer.start(cfg, InstantSource.system(), new PrintStream(System.err, true), null, transport());
+            server = noRendezvous
+                    ? ProbeServer.start(cfg, InstantSource.system(), new PrintStream(System.err, true), null, transport())
+                    : ProbeServer.startWithRendezvous(cfg, InstantSource.system(), new PrintStream(System.err, true),
+                            io.natprobe.server.rendezvous.RendezvousDefaults.service(), transport());
         } catch (IOException e) {
             err.println("natprobe server: " + e.getMessage());
             return ExitCodes.FAILED;
@@ -147,6 +153,8 @@ public final class ServerCommand implements Callable<Integer> {
         if (transport() == ProbeServer.Transport.EPOLL) {
             out.println("  Transport: epoll (batched recvmmsg/sendmmsg), " + cfg.threadsPerSocket() + " thread(s) per socket.");
         }
+        out.println(noRendezvous ? "  Rendezvous for `natprobe punch`: off (--no-rendezvous)."
+                : "  Rendezvous for `natprobe punch`: on, on the primary port (docs/protocol.md).");
         out.flush();
         try {
             stopped.await();

@@ -122,27 +122,37 @@ public final class ServerLoop implements AutoCloseable {
             } catch (RuntimeException e) {
                 outcome = new Outcome.Drop(DropReason.INTERNAL_ERROR);
             }
-            if (outcome instanceof Outcome.Reply r) {
-                DatagramChannel sender = r.from() == role ? ch : sockets.get(r.from());
-                try {
-                    out.clear();
-                    out.put(r.bytes()).flip();
-                    sender.send(out, r.to());
-                    metrics.replied(family, r.from(), r.kind());
-                } catch (IOException e) {
-                    metrics.dropped(family, role, DropReason.SEND_FAILED);
+            if (outcome instanceof Outcome.Replies many) {
+                for (Outcome.Reply r : many.replies()) {
+                    send(ch, out, family, role, sockets, r, familyName, source, len);
                 }
-                if (log.enabled()) {
-                    log.log(familyName, role, source, len, "reply " + r.kind().label() + " from " + r.from() + " to "
-                            + r.to().getAddress().getHostAddress() + ":" + r.to().getPort() + " (" + r.bytes().length
-                            + " bytes)");
-                }
+            } else if (outcome instanceof Outcome.Reply r) {
+                send(ch, out, family, role, sockets, r, familyName, source, len);
             } else if (outcome instanceof Outcome.Drop d) {
                 metrics.dropped(family, role, d.reason());
                 if (log.enabled()) {
                     log.log(familyName, role, source, len, "drop " + d.reason().label());
                 }
             }
+        }
+    }
+
+    private void send(DatagramChannel ch, ByteBuffer out, int family, SocketRole role,
+            Map<SocketRole, DatagramChannel> sockets, Outcome.Reply r, String familyName, InetSocketAddress source,
+            int len) {
+        DatagramChannel sender = r.from() == role ? ch : sockets.get(r.from());
+        try {
+            out.clear();
+            out.put(r.bytes()).flip();
+            sender.send(out, r.to());
+            metrics.replied(family, r.from(), r.kind());
+        } catch (IOException e) {
+            metrics.dropped(family, role, DropReason.SEND_FAILED);
+        }
+        if (log.enabled()) {
+            log.log(familyName, role, source, len, "reply " + r.kind().label() + " from " + r.from() + " to "
+                    + r.to().getAddress().getHostAddress() + ":" + r.to().getPort() + " (" + r.bytes().length
+                    + " bytes)");
         }
     }
 

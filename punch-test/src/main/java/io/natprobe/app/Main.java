@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             io.natprobe.cli.ClassifyCommand.class,
             io.natprobe.cli.LifetimeCommand.class,
+            io.natprobe.cli.PunchCommand.class,
             io.natprobe.server.ServerCommand.class,
             io.natprobe.lab.cli.LabCommand.class,
             io.natprobe.cli.DecodeCommand.class,
