@@ -113,7 +113,7 @@ public final class ClassifyCommand implements Callable<Integer> {
                 break;
             }
         }
-        ProgressPrinter progress = new ProgressPrinter(err, System.console() != null);
+        ProgressPrinter progress = new ProgressPrinter(err, Terminal.stderrIsTerminal());
         try (UdpTransport net = probe.transport(resolved.get(index))) {
             return LifetimeMeter.measure(net, InstantSource.system(), probe.policy(), resolved.get(index), maxSeconds, 1, progress);
         } finally {
