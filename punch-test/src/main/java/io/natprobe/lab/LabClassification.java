@@ -41,7 +41,7 @@ public final class LabClassification {
         /** One cell for the demo's table, in the classifier's words. */
         public String cell() {
             return LabClassification.cell(mapping.abbreviation(), filtering.abbreviation(), Boolean.toString(hairpin),
-                    portPreservation ? "preserving" : "not preserving");
+                    portPreservation ? "preserving" : "not preserved");
         }
 
         /** The expected values as the classifier's JSON would carry them (for messages). */
@@ -66,10 +66,10 @@ public final class LabClassification {
         /** What classify measured, in the cell format of {@link Expected#cell()}. */
         public String cell() {
             if (json == null) return "no JSON (exit " + exitCode + ")";
-            String pres = text("portPreservation");
-            return LabClassification.cell(abbreviate(text("mapping"), "M"), abbreviate(text("filtering"), "F"), text("hairpinning"),
-                    pres == null ? "not tested" : Boolean.parseBoolean(pres) ? "preserving" : "not preserving")
-                    + " " + text("portAllocation");
+            String allocation = text("portAllocation");
+            String delta = text("portDelta");
+            return LabClassification.cell(abbreviate(text("mapping"), "M"), abbreviate(text("filtering"), "F"),
+                    text("hairpinning"), allocation + (delta == null ? "" : " " + delta));
         }
     }
 
