@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * An answer that arrived while the process was stalled past the transaction's deadline is an answer,
- * not a timeout (found in the lab: many classifications at once on 2 cores turned working paths
- * into "filtered").
+ * not a timeout (a risk in the lab: many classifications at once on 2 cores delay the reading of
+ * answers, and a timeout there would turn a working path into "filtered").
  */
 class PlanRunnerStallTest {
 
