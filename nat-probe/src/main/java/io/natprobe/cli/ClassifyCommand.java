@@ -6,6 +6,10 @@ import io.natprobe.classify.ServerInfo;
 import io.natprobe.lifetime.LifetimeMeter;
 import io.natprobe.lifetime.LifetimeResult;
 import io.natprobe.net.UdpTransport;
+import io.natprobe.path.PathHints;
+import io.natprobe.path.PathProbe;
+import io.natprobe.stun.StunCodec;
+import io.natprobe.stun.StunMessage;
 import io.natprobe.report.ReportJson;
 import io.natprobe.report.ReportText;
 import java.io.IOException;
@@ -34,6 +38,10 @@ import picocli.CommandLine.Spec;
             "Exit codes: 0 verdict reached, 1 no complete verdict, 2 usage error, 3 no server answered."})
 public final class ClassifyCommand implements Callable<Integer> {
 
+    /** Hops the path check looks at: the home router, what is in front of it, and one more. */
+    static final int PATH_HOPS = 3;
+    static final java.time.Duration PATH_WAIT = java.time.Duration.ofMillis(500);
+
     @Spec
     CommandSpec spec;
 
@@ -55,6 +63,10 @@ public final class ClassifyCommand implements Callable<Integer> {
     @Option(names = "--repeat", paramLabel = "N", defaultValue = "1",
             description = "Run the classification N times and report whether the runs agree. Default: ${DEFAULT-VALUE}.")
     int repeat;
+
+    @Option(names = "--no-path", description = "Skip the path check (one small packet per hop to the first server, "
+            + "traceroute-style) that finds a carrier-grade or double NAT in front of your router.")
+    boolean noPath;
 
     @Mixin
     ProbeOptions probe;
@@ -78,6 +90,10 @@ public final class ClassifyCommand implements Callable<Integer> {
             err.println("natprobe classify: no server to probe.");
             return ExitCodes.NO_SERVER;
         }
+        // The path check runs while the classification does: it only waits for ICMP answers.
+        java.util.concurrent.CompletableFuture<PathHints> path = noPath ? null
+                : java.util.concurrent.CompletableFuture.supplyAsync(() -> PathHints.of(PathProbe.system().trace(
+                        resolved.get(0), StunCodec.encode(StunMessage.bindingRequest()), PATH_HOPS, PATH_WAIT)));
         try {
             List<NatReport> runs = new ArrayList<>();
             for (int i = 0; i < repeat; i++) {
@@ -91,6 +107,10 @@ public final class ClassifyCommand implements Callable<Integer> {
             NatReport report = runs.stream().filter(r -> r.verdictKey().equals(winner)).findFirst().orElseThrow();
             ReportJson.Repeat agreement = repeat == 1 ? null
                     : new ReportJson.Repeat(repeat, votes.get(winner), runs.stream().map(NatReport::verdictKey).toList());
+            if (path != null && report.anyServerAnswered() && report.mapping() != io.natprobe.classify.MappingBehaviour.NONE) {
+                PathHints hints = pathHints(path);
+                report = report.withHints(hints.cgnat(), hints.doubleNat(), hints.warnings());
+            }
             if (lifetime && report.anyServerAnswered()) {
                 report = report.with(report.transactions(), report.strays(), measureLifetime(report, resolved, err));
             }
@@ -118,6 +138,18 @@ public final class ClassifyCommand implements Callable<Integer> {
             return LifetimeMeter.measure(net, InstantSource.system(), probe.policy(), resolved.get(index), maxSeconds, 1, progress);
         } finally {
             progress.finish();
+        }
+    }
+
+    private static PathHints pathHints(java.util.concurrent.CompletableFuture<PathHints> path) {
+        try {
+            return path.get(PATH_WAIT.toMillis() + 1000, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            // The path check is a hint: without it the report is still complete.
+            return new PathHints(false, false, List.of());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new PathHints(false, false, List.of());
         }
     }
 
