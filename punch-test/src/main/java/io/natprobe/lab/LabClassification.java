@@ -41,13 +41,13 @@ public final class LabClassification {
         /** One cell for the demo's table, in the classifier's words. */
         public String cell() {
             return LabClassification.cell(mapping.abbreviation(), filtering.abbreviation(), Boolean.toString(hairpin),
-                    portPreservation ? "preserving" : "not preserved");
+                    portPreservation ? "preserving" : "not preserved") + (cgnat ? " CGNAT" : "");
         }
 
         /** The expected values as the classifier's JSON would carry them (for messages). */
         public String wire() {
             return "mapping=" + mapping.term() + " filtering=" + filtering.term() + " hairpinning=" + hairpin
-                    + " portPreservation=" + portPreservation;
+                    + " portPreservation=" + portPreservation + " cgnatSuspected=" + cgnat;
         }
     }
 
@@ -69,7 +69,8 @@ public final class LabClassification {
             String allocation = text("portAllocation");
             String delta = text("portDelta");
             return LabClassification.cell(abbreviate(text("mapping"), "M"), abbreviate(text("filtering"), "F"),
-                    text("hairpinning"), allocation + (delta == null ? "" : " " + delta));
+                    text("hairpinning"), allocation + (delta == null ? "" : " " + delta))
+                    + ("true".equals(text("cgnatSuspected")) ? " CGNAT" : "");
         }
     }
 
@@ -165,6 +166,9 @@ public final class LabClassification {
         compare(m, "hairpinning", Boolean.toString(e.hairpin()), run.text("hairpinning"));
         compare(m, "portPreservation", Boolean.toString(e.portPreservation()), run.text("portPreservation"));
         if (e.portPreservation()) compare(m, "portAllocation", "preserving", run.text("portAllocation"));
+        // Behind the carrier the path check must name it; nowhere else may a carrier or double NAT be claimed.
+        compare(m, "cgnatSuspected", Boolean.toString(e.cgnat()), run.text("cgnatSuspected"));
+        compare(m, "doubleNatSuspected", "false", run.text("doubleNatSuspected"));
         if (run.exitCode() != 0) m.add("exit code " + run.exitCode() + " (expected 0)");
         return m;
     }
