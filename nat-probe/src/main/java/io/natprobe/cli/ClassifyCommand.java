@@ -41,6 +41,8 @@ public final class ClassifyCommand implements Callable<Integer> {
     /** Hops the path check looks at: the home router, what is in front of it, and one more. */
     static final int PATH_HOPS = 3;
     static final java.time.Duration PATH_WAIT = java.time.Duration.ofMillis(500);
+    /** Longest the classification waits for the path probes to be sent (loading libc bindings the first time). */
+    static final java.time.Duration PATH_GATE = java.time.Duration.ofMillis(500);
 
     @Spec
     CommandSpec spec;
@@ -90,10 +92,22 @@ public final class ClassifyCommand implements Callable<Integer> {
             err.println("natprobe classify: no server to probe.");
             return ExitCodes.NO_SERVER;
         }
-        // The path check runs while the classification does: it only waits for ICMP answers.
-        java.util.concurrent.CompletableFuture<PathHints> path = noPath ? null
-                : java.util.concurrent.CompletableFuture.supplyAsync(() -> PathHints.of(PathProbe.system().trace(
-                        resolved.get(0), StunCodec.encode(StunMessage.bindingRequest()), PATH_HOPS, PATH_WAIT)));
+        // The path check runs while the classification does (it only waits for ICMP answers), but its probes
+        // go out first: routers rate-limit ICMP per destination (Linux: about one a second after a short
+        // burst), and the classification's hairpin tokens can draw ICMP port-unreachable from a carrier's
+        // NAT that would use up the budget its time-exceeded needs (seen in the lab: hint in 2 of 6 runs).
+        java.util.concurrent.CountDownLatch pathSent = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CompletableFuture<PathHints> path = null;
+        if (!noPath) {
+            path = java.util.concurrent.CompletableFuture.supplyAsync(() -> PathHints.of(PathProbe.system().trace(
+                    resolved.get(0), StunCodec.encode(StunMessage.bindingRequest()), PATH_HOPS, PATH_WAIT, pathSent::countDown)));
+            path.whenComplete((h, e) -> pathSent.countDown());
+            try {
+                pathSent.await(PATH_GATE.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         try {
             List<NatReport> runs = new ArrayList<>();
             for (int i = 0; i < repeat; i++) {
@@ -143,7 +157,7 @@ public final class ClassifyCommand implements Callable<Integer> {
 
     private static PathHints pathHints(java.util.concurrent.CompletableFuture<PathHints> path) {
         try {
-            return path.get(PATH_WAIT.toMillis() + 1000, java.util.concurrent.TimeUnit.MILLISECONDS);
+            return path.get(PATH_WAIT.toMillis() + 2000, java.util.concurrent.TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             // The path check is a hint: without it the report is still complete.
             return new PathHints(false, false, List.of());

@@ -61,8 +61,11 @@ final class LinuxPathProbe implements PathProbe {
     }
 
     @Override
-    public List<Hop> trace(InetSocketAddress server, byte[] payload, int maxTtl, Duration wait) {
-        if (!(server.getAddress() instanceof Inet4Address) || !supported()) return List.of();
+    public List<Hop> trace(InetSocketAddress server, byte[] payload, int maxTtl, Duration wait, Runnable sent) {
+        if (!(server.getAddress() instanceof Inet4Address) || !supported()) {
+            sent.run();
+            return List.of();
+        }
         LibC c = libc;
         int[] fds = new int[maxTtl];
         Hop[] hops = new Hop[maxTtl];
@@ -88,6 +91,7 @@ final class LinuxPathProbe implements PathProbe {
                 pollfds.setShort(8L * i + 4, POLLIN);
                 pollfds.setShort(8L * i + 6, (short) 0);
             }
+            sent.run();
             long deadline = System.nanoTime() + wait.toNanos();
             while (true) {
                 long left = (deadline - System.nanoTime()) / 1_000_000;
@@ -105,6 +109,9 @@ final class LinuxPathProbe implements PathProbe {
                     pollfds.setShort(8L * i + 6, (short) 0);
                 }
             }
+        } catch (RuntimeException | Error e) {
+            sent.run(); // never leave a caller waiting for sends that will not happen
+            throw e;
         } finally {
             for (int fd : fds) {
                 if (fd > 0) c.close(fd);

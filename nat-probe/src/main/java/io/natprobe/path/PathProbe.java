@@ -12,11 +12,21 @@ import java.util.List;
  */
 public interface PathProbe {
 
-    /** One {@link Hop} per TTL, in order; an empty list when the platform cannot do it. */
-    List<Hop> trace(InetSocketAddress server, byte[] payload, int maxTtl, Duration wait);
+    /**
+     * One {@link Hop} per TTL, in order; an empty list when the platform cannot do it. {@code sent} runs
+     * once every probe is out (or none can be sent), before the wait for answers.
+     */
+    List<Hop> trace(InetSocketAddress server, byte[] payload, int maxTtl, Duration wait, Runnable sent);
+
+    default List<Hop> trace(InetSocketAddress server, byte[] payload, int maxTtl, Duration wait) {
+        return trace(server, payload, maxTtl, wait, () -> { });
+    }
 
     /** The probe for this platform: Linux (IP_TTL + IP_RECVERR, no root needed), else none. */
     static PathProbe system() {
-        return LinuxPathProbe.supported() ? new LinuxPathProbe() : (server, payload, maxTtl, wait) -> List.of();
+        return LinuxPathProbe.supported() ? new LinuxPathProbe() : (server, payload, maxTtl, wait, sent) -> {
+            sent.run();
+            return List.of();
+        };
     }
 }
