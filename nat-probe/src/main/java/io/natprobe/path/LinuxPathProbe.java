@@ -68,6 +68,7 @@ final class LinuxPathProbe implements PathProbe {
         }
         LibC c = libc;
         int[] fds = new int[maxTtl];
+        java.util.Arrays.fill(fds, -1);
         Hop[] hops = new Hop[maxTtl];
         Memory pollfds = new Memory(8L * maxTtl);
         try {
@@ -85,7 +86,6 @@ final class LinuxPathProbe implements PathProbe {
                         || c.setsockopt(fd, IPPROTO_IP, IP_RECVERR, one, 4) != 0
                         || c.sendto(fd, data, payload.length, 0, to, 16) < 0) {
                     hops[i] = new Hop(i + 1, null, Hop.Kind.SILENT);
-                    fds[i] = fd < 0 ? -1 : fd;
                 }
                 pollfds.setInt(8L * i, hops[i] == null ? fd : -1);
                 pollfds.setShort(8L * i + 4, POLLIN);
@@ -114,7 +114,7 @@ final class LinuxPathProbe implements PathProbe {
             throw e;
         } finally {
             for (int fd : fds) {
-                if (fd > 0) c.close(fd);
+                if (fd >= 0) c.close(fd);
             }
         }
         List<Hop> out = new ArrayList<>();
