@@ -65,7 +65,12 @@ for r in "${routers[@]}"; do
     echo $(( (t1 - t0) / 1000000 )) >>"$work/$name.wall"
     jq -r '.durationMs' "$work/$name.$i.json" >>"$work/$name.dur" 2>/dev/null || true
     got="$(jq -r '"\(.mapping) \(.filtering) \(.hairpinning)"' "$work/$name.$i.json" 2>/dev/null || echo none)"
-    if [ "$got" = "$em $ef $eh" ]; then ok=$((ok + 1)); else echo "  $name run $i: got '$got'" >&2; fi
+    if [ "$got" = "$em $ef $eh" ]; then
+      ok=$((ok + 1))
+    else # what a person needs to judge the disagreement: every transaction of that run
+      echo "  $name run $i: got '$got'; warnings: $(jq -c '.warnings' "$work/$name.$i.json" 2>/dev/null)" >&2
+      jq -r '.transactions[] | "    \(.label): \(.sends) sends, \(.outcome), rtt \(.rttMs) ms"' "$work/$name.$i.json" >&2 2>/dev/null || true
+    fi
   done
   read -r dm dp <<<"$(stats <"$work/$name.dur")"
   read -r wm wp <<<"$(stats <"$work/$name.wall")"
