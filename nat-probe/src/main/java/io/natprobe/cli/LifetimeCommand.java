@@ -69,7 +69,7 @@ public final class LifetimeCommand implements Callable<Integer> {
             problems.forEach(p -> err.println("natprobe lifetime: " + p));
             return ExitCodes.NO_SERVER;
         }
-        ProgressPrinter progress = new ProgressPrinter(err, System.console() != null);
+        ProgressPrinter progress = new ProgressPrinter(err, Terminal.stderrIsTerminal());
         LifetimeResult r;
         try (UdpTransport net = probe.transport(resolved.get(0))) {
             r = LifetimeMeter.measure(net, InstantSource.system(), probe.policy(), resolved.get(0), maxSeconds, stepSeconds, progress);

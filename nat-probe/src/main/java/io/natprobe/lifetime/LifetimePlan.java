@@ -304,13 +304,13 @@ public final class LifetimePlan implements Plan<LifetimeResult> {
     private LifetimeResult result(Instant t) {
         for (Series s : List.of(single, sustained)) {
             if (!s.skipped.isEmpty() && !aborted) {
-                warnings.add(s.skipped.size() + " " + s.name + " binding(s) could not be set up (no answer from the "
+                warnings.add(s.skipped.size() + " " + s.name + (s.skipped.size() == 1 ? " binding" : " bindings") + " could not be set up (no answer from the "
                         + "server); those delays were skipped: " + new java.util.TreeSet<>(s.skipped));
             }
             int lo = s.lower();
             long inconsistent = s.alive.entrySet().stream().filter(e -> !e.getValue() && e.getKey() < lo).count();
             if (inconsistent > 0 && !aborted) {
-                warnings.add("The " + s.name + " series had " + inconsistent + " probe(s) lost below the longest surviving "
+                warnings.add("The " + s.name + " series had " + inconsistent + (inconsistent == 1 ? " probe" : " probes") + " lost below the longest surviving "
                         + "binding (packet loss); the bounds use the longest survivor.");
             }
         }

@@ -62,7 +62,9 @@ class PlanRunnerLoopbackTest {
                 assertThat(a.from()).isEqualTo(unchecked(peer));
                 assertThat(TransactionRecord.mapped(a.message())).isEqualTo(TransactionRecord.str(a.exchange().local()));
             });
-            assertThat(peer.received()).isEqualTo(3);
+            // Answered on the third send; a fourth may already be out when the machine is loaded (RTO 20 ms:
+            // the answer must be read within 80 ms; failed 2 times in 10 at load 11 on 2 cores).
+            assertThat(peer.received()).isBetween(3, 4);
         }
     }
 

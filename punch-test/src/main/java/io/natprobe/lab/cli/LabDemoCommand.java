@@ -17,10 +17,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 @Command(mixinStandardHelpOptions = true, name = "demo", description = {
-    "Shows every NAT behaviour the lab can make, checked packet by packet (about 20 s).",
+    "Shows every NAT behaviour the lab can make, checked packet by packet, then classified (about 30 s).",
     "Builds one router of every mapping x filtering (with hairpin, inbound and ICMP policies, packet loss "
-        + "and a carrier-grade NAT spread over them), checks each from a host behind it, prints configured "
-        + "vs measured, and removes the lab again (also on Ctrl-C)."
+        + "and a carrier-grade NAT spread over them), checks each from a host behind it with raw UDP probes, "
+        + "runs 'natprobe classify' behind each against the probe server, prints configured vs measured, "
+        + "and removes the lab again (also on Ctrl-C)."
 })
 public final class LabDemoCommand implements Callable<Integer> {
 
