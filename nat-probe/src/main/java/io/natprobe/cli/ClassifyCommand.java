@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code natprobe classify}: what kind of NAT am I behind, and what does it mean for peer-to-peer? */
-@Command(name = "classify", mixinStandardHelpOptions = true,
+@Command(name = "classify", header = "What kind of NAT am I behind, and what does it mean for peer-to-peer? (about 1 s)", mixinStandardHelpOptions = true,
         description = {
             "Finds out how the NAT or firewall in front of this machine behaves (RFC 5780): whether it keeps "
                     + "one public port per socket, who may send in, hairpinning, how it picks ports, signs of a "

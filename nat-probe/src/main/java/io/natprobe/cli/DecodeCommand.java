@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code natprobe decode HEX|-}: decode and verify one STUN message from a hex dump. Thin: parse, analyse, print. */
-@Command(name = "decode",
+@Command(name = "decode", header = "Decode and verify one STUN packet from a hex dump.",
         description = {
             "Decodes and verifies one STUN packet from a hex dump.",
             "",

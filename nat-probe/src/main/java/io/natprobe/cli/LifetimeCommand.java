@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code natprobe lifetime}: how long does the NAT keep an idle UDP binding open? */
-@Command(name = "lifetime", mixinStandardHelpOptions = true,
+@Command(name = "lifetime", header = "How long does the NAT keep an idle UDP hole open? (to the second)", mixinStandardHelpOptions = true,
         description = {
             "Measures how long the NAT keeps an idle UDP binding (the \"hole\") open, after a single "
                     + "request/response and after two-way traffic, to the second, with an RFC 5780 server that "

@@ -32,7 +32,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code natprobe punch}: one whole hole-punching attempt between two peers, for scripts and support. */
-@Command(name = "punch", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "punch", header = "Try a UDP hole punch with a peer, both directions, and say why it worked or not.", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
             "Tries to open a direct UDP path between this computer and a peer through both NATs (UDP hole",
             "punching), and says why it worked or not. Run it on both sides with the same session code:",

@@ -24,7 +24,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code natprobe report}: one file that explains a connection problem, for handing over. */
-@Command(name = "report", mixinStandardHelpOptions = true,
+@Command(name = "report", header = "One self-contained support report (HTML or text) from natprobe outputs.", mixinStandardHelpOptions = true,
         description = {
             "Makes one support report from natprobe outputs: the verdict in plain words,",
             "how each side's NAT behaves and the evidence, binding lifetimes, a ladder",

@@ -12,9 +12,11 @@ import picocli.CommandLine.Command;
         name = "natprobe",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
+        usageHelpAutoWidth = true,
         description = {
-            "Finds out why two computers behind NATs and firewalls can or cannot talk to each other",
-            "directly, and proves it packet by packet.",
+            "Finds out why two computers behind NATs and firewalls can or cannot talk to each other directly,"
+                    + " and proves it packet by packet. Start with `natprobe classify`; `natprobe help COMMAND`"
+                    + " explains a command; docs/user-guide.md explains the results.",
             ""
         },
         subcommands = {
