@@ -10,7 +10,7 @@
 #   bench/report-example.sh [OUTDIR]      (default: target/report-example)
 #   PEERS=punch|script  NATPROBE_EXAMPLE_JAR=other.jar  (optional overrides)
 #
-# OUTDIR gets a.json b.json a.jsonl b.jsonl [punch-a.json] report.html report.txt report.png.
+# OUTDIR gets a.json a.txt b.json a.jsonl b.jsonl [punch-a.json] report.html report.txt report.png.
 # Everything the script starts (lab namespaces, server, peers) is stopped on exit, also on failure.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -48,6 +48,8 @@ grep -q "Self-check passed" "$out/server.log" || { echo "$0: the probe server di
 # exit 1 (no complete verdict) still writes the JSON: the report says what is missing
 ip netns exec "$(ns h-home-1)" java -jar "$jar" classify --server 203.0.113.1 --json >"$out/a.json" || [ -s "$out/a.json" ]
 ip netns exec "$(ns h-office-1)" java -jar "$jar" classify --server 203.0.113.1 --json >"$out/b.json" || [ -s "$out/b.json" ]
+# the same classification as people read it (text), for the samples
+ip netns exec "$(ns h-home-1)" java -jar "$jar" classify --server 203.0.113.1 >"$out/a.txt" || [ -s "$out/a.txt" ]
 
 rm -f "$out/a.jsonl" "$out/b.jsonl" "$out/punch-a.json"
 extra=()
