@@ -7,9 +7,11 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
-mvn -o -q -B -pl nat-probe test-compile
-mvn -o -q -B -pl nat-probe org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
-    -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
+# Offline first (the usual case once the project has been built); online when something is missing.
+mvn_() { mvn -o -q -B "$@" 2>/dev/null || mvn -q -B "$@"; }
+mvn_ -pl nat-probe test-compile
+mvn_ -pl nat-probe dependency:build-classpath \
+    -Dmdep.includeScope=test -Dmdep.outputFile="$root/nat-probe/target/bench-classpath.txt"
 cp="nat-probe/target/test-classes:nat-probe/target/classes:$(cat nat-probe/target/bench-classpath.txt)"
 exec java -cp "$cp" org.openjdk.jmh.Main 'io.natprobe.stun.bench.StunCodecBenchmark' \
     -f "${FORKS:-2}" -wi "${WARMUP:-5}" -w 1s -i "${ITER:-10}" -r 1s -tu ns "$@"

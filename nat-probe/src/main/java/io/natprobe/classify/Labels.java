@@ -18,4 +18,9 @@ final class Labels {
     static String allocation(int k) {
         return "allocation-" + (k + 1);
     }
+
+    /** Allocation test k against server {@code server} (0-based; only the first server goes unnamed). */
+    static String allocation(int k, int server) {
+        return server == 0 ? allocation(k) : allocation(k) + " server " + (server + 1);
+    }
 }

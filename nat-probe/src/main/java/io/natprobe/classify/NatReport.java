@@ -50,6 +50,15 @@ public record NatReport(List<ServerInfo> servers, String localAddress, String ma
                 lifetime, warnings, evidence, durationMs, tx, strayCount);
     }
 
+    /** The same report with CGNAT / double-NAT hints found elsewhere (e.g. on the path) added. */
+    public NatReport withHints(boolean cgnat, boolean doubleNat, List<String> moreWarnings) {
+        List<String> w = new java.util.ArrayList<>(warnings);
+        w.addAll(moreWarnings);
+        return new NatReport(servers, localAddress, mappedAddress, mapping, filtering, hairpinning,
+                portPreservation, portAllocation, portDelta, classicType, cgnatSuspected || cgnat,
+                doubleNatSuspected || doubleNat, bindingLifetime, w, evidence, durationMs, transactions, strays);
+    }
+
     /** A short key for comparing repeated runs: mapping, filtering, hairpinning, allocation. */
     public String verdictKey() {
         return mapping + "/" + filtering + "/hairpin=" + hairpinning + "/" + portAllocation;

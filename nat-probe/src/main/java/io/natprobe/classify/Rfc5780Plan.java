@@ -9,7 +9,6 @@ import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -40,6 +39,8 @@ public final class Rfc5780Plan implements Plan<NatReport> {
     static final int FILTER_III_SOCKET = 2;
     static final int FIRST_ALLOCATION_SOCKET = 3;
     static final int RERUN_OFFSET = 100;
+    /** Socket offset of the allocation sockets re-sent to a later server when the first one is silent. */
+    static final int ALLOCATION_RERUN_OFFSET = 200;
     static final int HAIRPIN_CANDIDATES = 4;
 
     private final List<InetSocketAddress> servers;
@@ -52,6 +53,8 @@ public final class Rfc5780Plan implements Plan<NatReport> {
     private Integer fullServer;
     private boolean mappingTestsSent;
     private boolean hairpinSent;
+    /** The server the port-allocation and hairpin tests use: the first one, or the first later one that answered. */
+    private int allocationServer;
 
     /**
      * @param servers           the servers in the user's order; the first RFC 5780 one runs the full test
@@ -82,7 +85,7 @@ public final class Rfc5780Plan implements Plan<NatReport> {
             return s;
         }
         if (outcomes.size() < sent.size()) return new Action.WaitUntil<>(Instant.MAX);
-        return new Action.Done<>(new Rfc5780Verdict(servers, sent, outcomes, fullServer, startedAt, now).report());
+        return new Action.Done<>(new Rfc5780Verdict(servers, sent, outcomes, fullServer, allocationServer, startedAt, now).report());
     }
 
     @Override
@@ -90,6 +93,7 @@ public final class Rfc5780Plan implements Plan<NatReport> {
         outcomes.put(o.exchange().label(), o);
         decideFullServer();
         if (fullServer != null && !mappingTestsSent) sendMappingTests();
+        maybeMoveAllocationTests();
         if (!hairpinSent) maybeSendHairpin();
     }
 
@@ -98,12 +102,40 @@ public final class Rfc5780Plan implements Plan<NatReport> {
             send(Labels.mappingI(i), MAPPING_SOCKET, servers.get(i), StunMessage.bindingRequest(), false);
         }
         sendFilteringTests(0, 0);
+        sendAllocationTests(0, 0);
+    }
+
+    private void sendAllocationTests(int server, int socketOffset) {
         for (int k = 0; k < allocationSockets; k++) {
             // Sockets after the first four are connected, so that an ICMP port-unreachable from a dead
             // server is seen (an unconnected socket never hears of it); hairpinning uses the first four.
             boolean connected = k >= HAIRPIN_CANDIDATES;
-            send(Labels.allocation(k), FIRST_ALLOCATION_SOCKET + k, servers.get(0), StunMessage.bindingRequest(), connected);
+            send(Labels.allocation(k, server), FIRST_ALLOCATION_SOCKET + socketOffset + k, servers.get(server),
+                    StunMessage.bindingRequest(), connected);
         }
+    }
+
+    /**
+     * The first server is silent but a later one answered: the port-allocation and hairpin tests need
+     * mapped addresses, so they run again from fresh sockets against the server that works (the
+     * preferred one: the RFC 5780 server that runs the full test, else the first that answered).
+     */
+    private void maybeMoveAllocationTests() {
+        if (allocationServer != 0 || !(outcomes.get(Labels.mappingI(0)) instanceof Outcome.TimedOut)) return;
+        int working = -1;
+        if (fullServer != null && fullServer != 0) {
+            working = fullServer;
+        } else {
+            for (int i = 1; i < servers.size() && working < 0; i++) {
+                if (Rfc5780Verdict.mapped(outcomes.get(Labels.mappingI(i))) != null) working = i;
+            }
+        }
+        if (working < 0) return;
+        allocationServer = working;
+        if (!sent.containsKey(Labels.HAIRPIN_A) && !queue.stream().anyMatch(a -> a.label().equals(Labels.HAIRPIN_A))) {
+            hairpinSent = false;
+        }
+        sendAllocationTests(working, ALLOCATION_RERUN_OFFSET);
     }
 
     private void sendFilteringTests(int server, int socketOffset) {
@@ -147,7 +179,7 @@ public final class Rfc5780Plan implements Plan<NatReport> {
         int resolved = 0;
         int candidates = Math.min(allocationSockets, HAIRPIN_CANDIDATES);
         for (int k = 0; k < candidates; k++) {
-            Outcome o = outcomes.get(Labels.allocation(k));
+            Outcome o = outcomes.get(Labels.allocation(k, allocationServer));
             if (o != null) resolved++;
             if (Rfc5780Verdict.mapped(o) != null) ready.add(o);
         }

@@ -2,6 +2,7 @@ package io.natprobe.cli;
 
 import io.natprobe.decode.DecodeJsonRenderer;
 import io.natprobe.decode.DecodeTextRenderer;
+import io.natprobe.decode.FrameHint;
 import io.natprobe.decode.HexInput;
 import io.natprobe.decode.HexInputException;
 import io.natprobe.decode.KeySpec;
@@ -19,11 +20,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code natprobe decode HEX|-}: decode and verify one STUN message from a hex dump. Thin: parse, analyse, print. */
-@Command(name = "decode",
+@Command(name = "decode", header = "Decode and verify one STUN packet from a hex dump.",
         description = {
-            "Decodes one STUN packet from hex and explains every field: class, method,",
-            "transaction id, each attribute with its offset and meaning (XOR-MAPPED-ADDRESS",
-            "as the real address), and whether FINGERPRINT and MESSAGE-INTEGRITY check out.",
+            "Decodes and verifies one STUN packet from a hex dump.",
+            "",
+            "Explains every field: class, method, transaction id, each attribute with its",
+            "offset and meaning (XOR-MAPPED-ADDRESS as the real address), and whether",
+            "FINGERPRINT and MESSAGE-INTEGRITY check out.",
             "Accepts plain hex (spaces, colons, newlines, 0x prefixes are fine), xxd output",
             "and Wireshark's \"Copy > ...as Hex Dump\" of the STUN bytes (select the STUN",
             "layer first: a whole frame starts with Ethernet/IP/UDP headers).",
@@ -95,7 +98,10 @@ public final class DecodeCommand implements Callable<Integer> {
         try {
             analysis = PacketAnalyzer.analyze(bytes, key);
         } catch (StunParseException e) {
-            return fail("malformed STUN message: " + e.getMessage());
+            String hint = FrameHint.find(bytes).map(f -> String.format(" (but bytes %d..%d are a well-formed STUN message"
+                    + " inside this %s packet: decode only those; in Wireshark select the STUN layer before copying)",
+                    f.offset(), f.offset() + f.length() - 1, f.layers())).orElse("");
+            return fail("malformed STUN message: " + e.getMessage() + hint);
         }
         spec.commandLine().getOut().print(json ? DecodeJsonRenderer.render(analysis) : DecodeTextRenderer.render(analysis));
         spec.commandLine().getOut().flush();

@@ -20,12 +20,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code natprobe lifetime}: how long does the NAT keep an idle UDP binding open? */
-@Command(name = "lifetime", mixinStandardHelpOptions = true,
+@Command(name = "lifetime", header = "How long does the NAT keep an idle UDP hole open? (to the second)", mixinStandardHelpOptions = true,
         description = {
-            "Measures how long the NAT keeps an idle UDP binding (the \"hole\") open, after a single",
-            "request/response and after two-way traffic, to the second, with an RFC 5780 server that",
-            "supports RESPONSE-PORT. Many bindings are tested in parallel, so it takes about as long as",
-            "the lifetime itself. Ends with a keepalive recommendation.",
+            "Measures how long the NAT keeps an idle UDP binding (the \"hole\") open, after a single "
+                    + "request/response and after two-way traffic, to the second, with an RFC 5780 server that "
+                    + "supports RESPONSE-PORT. Many bindings are tested in parallel, so it takes about as long as "
+                    + "the lifetime itself. Ends with a keepalive recommendation.",
             "Exit codes: 0 measured, 1 could not measure, 2 usage error, 3 the server did not answer."})
 public final class LifetimeCommand implements Callable<Integer> {
 
@@ -69,7 +69,7 @@ public final class LifetimeCommand implements Callable<Integer> {
             problems.forEach(p -> err.println("natprobe lifetime: " + p));
             return ExitCodes.NO_SERVER;
         }
-        ProgressPrinter progress = new ProgressPrinter(err, System.console() != null);
+        ProgressPrinter progress = new ProgressPrinter(err, Terminal.stderrIsTerminal());
         LifetimeResult r;
         try (UdpTransport net = probe.transport(resolved.get(0))) {
             r = LifetimeMeter.measure(net, InstantSource.system(), probe.policy(), resolved.get(0), maxSeconds, stepSeconds, progress);

@@ -225,13 +225,19 @@ final class AttributeValues {
         return sb.toString();
     }
 
-    /** Quoted, with control characters escaped so one attribute stays on one line. */
+    /**
+     * Quoted, with control and format characters escaped: one attribute stays on one line, and text
+     * from the wire cannot move the cursor or flip the terminal's writing direction (C0/C1 controls,
+     * ESC, U+202E and the like).
+     */
     static String quote(String s) {
         StringBuilder sb = new StringBuilder("\"");
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
+            int t = Character.getType(c);
             if (c == '"' || c == '\\') sb.append('\\').append(c);
-            else if (c < 0x20 || c == 0x7F) sb.append(String.format("\\u%04x", (int) c));
+            else if (t == Character.CONTROL || t == Character.FORMAT || t == Character.LINE_SEPARATOR
+                    || t == Character.PARAGRAPH_SEPARATOR) sb.append(String.format("\\u%04x", (int) c));
             else sb.append(c);
         }
         return sb.append('"').toString();

@@ -22,6 +22,7 @@ public final class HexInput {
     /** Longer input cannot be one datagram (STUN messages are at most 20 + 65535 bytes). */
     public static final int MAX_CHARS = 1 << 20;
 
+    private static final int DEFAULT_ROW = 16;
     private static final Pattern OFFSET = Pattern.compile("^\\s*([0-9A-Fa-f]{4,8})(:\\s*|\\s{2,})");
 
     private HexInput() {}
@@ -120,11 +121,13 @@ public final class HexInput {
             }
             String data = lines[ln].substring(dataStart.get(k)).replaceAll("\\s+$", "");
             int expected = k + 1 < index.size() ? (int) Math.min(Integer.MAX_VALUE, offsets.get(k + 1) - offsets.get(k)) : -1;
-            byte[] row = dumpRow(data, expected);
+            // The last row holds at most as many bytes as the rows before it (16 for xxd and Wireshark).
+            int width = k > 0 ? (int) Math.min(Integer.MAX_VALUE, offsets.get(k) - offsets.get(k - 1)) : -1;
+            byte[] row = dumpRow(data, expected, width);
             if (row == null && expected >= 0) {
                 // The row may be fine and the next offset wrong (a line lost in copying): then the
                 // next round reports the offset, which is the clearer message.
-                row = dumpRow(data, -1);
+                row = dumpRow(data, -1, -1);
             }
             if (row == null) {
                 if (k == 0) {
@@ -141,9 +144,10 @@ public final class HexInput {
     /**
      * One dump row after its offset: hex groups, then optionally two or more spaces and the ASCII
      * column (as many characters as the row has bytes, fewer when trailing spaces were trimmed).
-     * {@code expected} is the byte count from the next line's offset, or -1 on the last line.
+     * {@code expected} is the byte count from the next line's offset, or -1 on the last line;
+     * {@code width} the byte count of the row before, or -1 on the first.
      */
-    private static byte[] dumpRow(String data, int expected) {
+    private static byte[] dumpRow(String data, int expected, int width) {
         List<int[]> tokens = new ArrayList<>(); // start, end of each whitespace-separated token
         int i = 0;
         while (i < data.length()) {
@@ -165,6 +169,17 @@ public final class HexInput {
         // Prefer the longest hex prefix followed by a plausible ASCII column (exact length, then one
         // whose trailing spaces were trimmed by the clipboard), and only then a row without one. The
         // ASCII column is set off by a wider gap than any gap between the hex groups before it.
+        // First choice: the ASCII column shows exactly the candidate bytes (xxd, Wireshark and hexdump -C
+        // all print 0x20-0x7E as themselves and everything else as '.'), which settles ambiguous rows.
+        for (int k = hexTokens; k >= 1; k--) {
+            int n = bytesAfter[k];
+            if ((expected >= 0 && n != expected) || (width > 0 && n > width)) continue;
+            String rest = data.substring(tokens.get(k - 1)[1]);
+            if (!rest.isEmpty() && rest.length() - rest.stripLeading().length() >= 2
+                    && asciiOf(data, tokens.subList(0, k)).strip().equals(rest.strip())) {
+                return hexBytes(data, tokens.subList(0, k));
+            }
+        }
         for (int pass = 0; pass < 3; pass++) {
             int widestInnerGap = 0;
             for (int k = 1; k <= hexTokens; k++) {
@@ -173,6 +188,10 @@ public final class HexInput {
                 }
                 int n = bytesAfter[k];
                 if (expected >= 0 && n != expected) continue;
+                // Without a row width to go by, a trimmed or absent ASCII column is only trusted up to
+                // the usual 16 bytes; an exact-length one may be wider (xxd -c 32).
+                int cap = width > 0 ? width : pass == 0 ? Integer.MAX_VALUE : DEFAULT_ROW;
+                if (n > cap) continue;
                 int end = tokens.get(k - 1)[1];
                 String rest = data.substring(end);
                 int gap = rest.length() - rest.stripLeading().length();
@@ -192,6 +211,15 @@ public final class HexInput {
             }
         }
         return null;
+    }
+
+    private static String asciiOf(String s, List<int[]> tokens) {
+        StringBuilder sb = new StringBuilder();
+        for (byte b : hexBytes(s, tokens)) {
+            int c = b & 0xFF;
+            sb.append(c >= 0x20 && c < 0x7F ? (char) c : '.');
+        }
+        return sb.toString();
     }
 
     private static boolean isHexToken(String s, int from, int to) {

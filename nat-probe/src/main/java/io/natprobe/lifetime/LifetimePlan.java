@@ -38,6 +38,9 @@ import java.util.function.Consumer;
 public final class LifetimePlan implements Plan<LifetimeResult> {
 
     static final Duration SUSTAIN = Duration.ofSeconds(3);
+    /** Bindings created per batch, and the time between batches (400 new bindings per second). */
+    static final int BATCH = 20;
+    static final Duration BATCH_INTERVAL = Duration.ofMillis(50);
     private static final int PROBER = 0;
     private static final int CHECK = 1;
     private static final int SINGLE_BASE = 10_000;
@@ -105,6 +108,7 @@ public final class LifetimePlan implements Plan<LifetimeResult> {
     private InetSocketAddress checkMapped;
     private final java.util.Map<String, Integer> probeTargets = new java.util.HashMap<>();
     private boolean checked;
+    private int responsePortLength = 2;
     private boolean aborted;
     private int running;
 
@@ -128,10 +132,22 @@ public final class LifetimePlan implements Plan<LifetimeResult> {
             start = t;
             send("prober", PROBER, StunMessage.bindingRequest(), false);
             send("responseport-check binding", CHECK, StunMessage.bindingRequest(), true);
+            // Bindings are created in paced batches (a server with a per-source rate budget must not see
+            // hundreds of requests at once); each binding's delay counts from its own last packet, so pacing
+            // costs only the spread of the batches. Shortest delays first: they decide the early stop.
+            int n = 0;
             for (int d = step; d <= max; d += step) {
                 for (Series s : List.of(single, sustained)) {
+                    int delay = d;
                     s.exchangesLeft.put(d, s.sustained ? (int) SUSTAIN.toSeconds() + 1 : 1);
-                    send(s.name + " binding " + d + "s #1", s.base + d, StunMessage.bindingRequest(), true);
+                    Runnable create = () -> {
+                        if (!s.finished() && !aborted) {
+                            send(s.name + " binding " + delay + "s #1", s.base + delay, StunMessage.bindingRequest(), true);
+                        }
+                    };
+                    if (n < BATCH) create.run();
+                    else at(t.plus(BATCH_INTERVAL.multipliedBy(n / BATCH)), create);
+                    n++;
                 }
             }
         }
@@ -160,7 +176,7 @@ public final class LifetimePlan implements Plan<LifetimeResult> {
             checkMapped = m;
             if (m == null) abort("The server did not answer the first binding; nothing was measured.");
             else at(at, () -> sendProbe("responseport-check", m.getPort()));
-        } else if (label.equals("responseport-check")) {
+        } else if (label.startsWith("responseport-check")) {
             checkResponsePort(o);
         } else {
             Integer target = probeTargets.remove(label);
@@ -181,14 +197,24 @@ public final class LifetimePlan implements Plan<LifetimeResult> {
             abort("The server refused RESPONSE-PORT (" + a.message().get(Attribute.ErrorCode.class)
                     .map(e -> e.code() + " " + e.reason()).orElse("error") + "): it does not support RFC 5780 §4.6, "
                     + "so binding lifetimes cannot be measured with it.");
+        } else if (o instanceof Outcome.Answered a && a.receivedOn() == PROBER && responsePortLength == 2 && checkMapped != null) {
+            // NAT-FACTS: servers disagree on RESPONSE-PORT's length (RFC 5780 §7.5 draws 2 bytes, coturn's
+            // client writes 4); try the other form once before giving up.
+            responsePortLength = 4;
+            int port = checkMapped.getPort();
+            sendProbe("responseport-check (4-byte form)", port);
         } else if (o instanceof Outcome.Answered a && a.receivedOn() == PROBER) {
-            abort("The server ignored RESPONSE-PORT (its answer came back to the asking socket, not to the port "
-                    + "named), so binding lifetimes cannot be measured with it.");
+            abort("The server ignored RESPONSE-PORT in both its 2-byte and 4-byte forms (its answer came back to the "
+                    + "asking socket, not to the port named), so binding lifetimes cannot be measured with it.");
         } else if (o instanceof Outcome.TimedOut) {
             abort("A RESPONSE-PORT request to a binding that was just used got no answer: the server does not "
                     + "honour RESPONSE-PORT, or the NAT sends the answer elsewhere; nothing was measured.");
         } else {
             checked = true;
+            if (responsePortLength == 4) {
+                warnings.add("The server ignored RESPONSE-PORT in the 2-byte form of RFC 5780 §7.5 and honoured the "
+                        + "4-byte form; the 4-byte form was used.");
+            }
             // RESPONSE-PORT carries only a port: the answer goes to the prober's public IP. A NAT that gives
             // different sockets different public IPs ("arbitrary" pooling, RFC 4787 §4.1) breaks the method.
             if (proberMapped != null && checkMapped != null && !proberMapped.getAddress().equals(checkMapped.getAddress())) {
@@ -205,7 +231,6 @@ public final class LifetimePlan implements Plan<LifetimeResult> {
             // A binding that could not be set up is dropped from the series (not counted as expired).
             s.exchangesLeft.remove(d);
             close(s.base + d);
-            warnings.add("Setting up the " + s.name + " binding for " + d + " s failed; that delay was skipped.");
             s.skipped.add(d);
             return;
         }
@@ -244,8 +269,9 @@ public final class LifetimePlan implements Plan<LifetimeResult> {
 
     private void sendProbe(String label, int port) {
         if (aborted) return;
-        // RFC 5780 §7.5: the 2-byte form; the answer goes to our public IP at that port.
-        send(label, PROBER, StunMessage.bindingRequest(new Attribute.ResponsePort(port, 2)), false);
+        // RFC 5780 §7.5: the 2-byte form unless the check showed the server wants 4; the answer goes to our
+        // public IP at that port.
+        send(label, PROBER, StunMessage.bindingRequest(new Attribute.ResponsePort(port, responsePortLength)), false);
     }
 
     private void send(String label, int socket, StunMessage m, boolean connected) {
@@ -277,10 +303,14 @@ public final class LifetimePlan implements Plan<LifetimeResult> {
 
     private LifetimeResult result(Instant t) {
         for (Series s : List.of(single, sustained)) {
+            if (!s.skipped.isEmpty() && !aborted) {
+                warnings.add(s.skipped.size() + " " + s.name + (s.skipped.size() == 1 ? " binding" : " bindings") + " could not be set up (no answer from the "
+                        + "server); those delays were skipped: " + new java.util.TreeSet<>(s.skipped));
+            }
             int lo = s.lower();
             long inconsistent = s.alive.entrySet().stream().filter(e -> !e.getValue() && e.getKey() < lo).count();
             if (inconsistent > 0 && !aborted) {
-                warnings.add("The " + s.name + " series had " + inconsistent + " probe(s) lost below the longest surviving "
+                warnings.add("The " + s.name + " series had " + inconsistent + (inconsistent == 1 ? " probe" : " probes") + " lost below the longest surviving "
                         + "binding (packet loss); the bounds use the longest survivor.");
             }
         }

@@ -89,33 +89,31 @@ public final class UdpTransport implements Network {
         Duration left = Duration.between(clock.instant(), until);
         long millis = left.compareTo(Duration.ofMinutes(1)) > 0 ? 60_000 : left.toMillis();
         List<Inbound> in = new ArrayList<>();
-        drain(in);
-        if (!in.isEmpty()) return in;
-        if (millis <= 0) selector.selectNow();
-        else selector.select(millis);
+        // Readiness is level-triggered: datagrams already queued show up in selectNow without waiting.
+        int ready = selector.selectNow();
+        if (ready == 0 && millis > 0) selector.select(millis);
+        for (SelectionKey key : selector.selectedKeys()) {
+            if (key.isValid()) drain((Integer) key.attachment(), (DatagramChannel) key.channel(), in);
+        }
         selector.selectedKeys().clear();
-        drain(in);
         return in;
     }
 
-    private void drain(List<Inbound> in) throws IOException {
-        for (Map.Entry<Integer, DatagramChannel> e : channels.entrySet()) {
-            DatagramChannel c = e.getValue();
-            for (int i = 0; i < 64; i++) {
-                buffer.clear();
-                SocketAddress from;
-                try {
-                    from = c.receive(buffer);
-                } catch (PortUnreachableException ex) {
-                    in.add(new Unreachable(e.getKey()));
-                    continue;
-                }
-                if (from == null) break;
-                buffer.flip();
-                byte[] data = new byte[buffer.remaining()];
-                buffer.get(data);
-                in.add(new Datagram(e.getKey(), (InetSocketAddress) from, data));
+    private void drain(int socket, DatagramChannel c, List<Inbound> in) throws IOException {
+        for (int i = 0; i < 64; i++) {
+            buffer.clear();
+            SocketAddress from;
+            try {
+                from = c.receive(buffer);
+            } catch (PortUnreachableException ex) {
+                in.add(new Unreachable(socket));
+                continue;
             }
+            if (from == null) return;
+            buffer.flip();
+            byte[] data = new byte[buffer.remaining()];
+            buffer.get(data);
+            in.add(new Datagram(socket, (InetSocketAddress) from, data));
         }
     }
 

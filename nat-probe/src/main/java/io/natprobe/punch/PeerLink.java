@@ -43,10 +43,19 @@ public interface PeerLink extends AutoCloseable {
     /** Send {@code count} probes to the peer now (without asking it to do anything). */
     void send(int count) throws PunchException;
 
-    /** Wait up to {@code duration} for the peer's probes (answering each); says what arrived. */
+    /**
+     * Wait up to {@code duration} for the peer's probes (every probe is answered as it arrives, listening
+     * or not); says what arrived since the previous listen (so probes that came between an {@code ask}
+     * and this call count), and returns about 300 ms after the first arrival.
+     */
     ListenResult listen(Duration duration, BooleanSupplier cancelled) throws PunchException;
 
-    /** The automatic attempt with a strategy and direction; ends with a verdict and a diagnosis. */
+    /**
+     * The automatic attempt with a strategy and direction; ends with a verdict and a diagnosis. A (the
+     * side that registered first) runs its plan; B follows A's attempts whatever its own options say.
+     * Both sides must call it (B may call it a little later than A). Each attempt may take
+     * {@code options.timeout()} (birthday: at least its spray time + 2 s).
+     */
     PunchResult punch(PunchOptions options, BooleanSupplier cancelled) throws PunchException;
 
     /** Keepalives every {@code interval} to hold the hole open; null turns them off. */
@@ -60,6 +69,21 @@ public interface PeerLink extends AutoCloseable {
 
     /** Forgets the attempt so far (holes, counters, log), keeping the session. */
     void reset();
+
+    /** True once the rendezvous server (or its STUN port) answered anything: tells "unreachable" from "refused". */
+    default boolean serverAnswered() {
+        return status().mapped() != null;
+    }
+
+    /** What the NAT check found about our own NAT (mapping, filtering); {@link NatHint#UNKNOWN} before it ran. */
+    default NatHint selfNat() {
+        return NatHint.UNKNOWN;
+    }
+
+    /** What the peer reported about its NAT, or {@link NatHint#UNKNOWN}. */
+    default NatHint peerNat() {
+        return NatHint.UNKNOWN;
+    }
 
     /** Leaves the session on the server and closes the socket. */
     @Override

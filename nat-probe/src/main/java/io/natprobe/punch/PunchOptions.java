@@ -7,7 +7,7 @@ import java.time.Duration;
  *
  * @param strategy   which procedure
  * @param direction  who goes first: {@link Direction#A_FIRST}, {@link Direction#B_FIRST}, or both one after the other
- * @param timeout    give up after this long per direction
+ * @param timeout    give up an attempt (one strategy in one direction) after this long
  * @param interval   time between probes
  */
 public record PunchOptions(Strategy strategy, Direction direction, Duration timeout, Duration interval) {

@@ -28,7 +28,7 @@ public final class P2pAdvice {
             case SYMMETRIC -> "Strict NAT: a new public port for every destination"
                     + (r.filtering() == FilteringBehaviour.ENDPOINT_INDEPENDENT ? ", but anyone may answer on an open port."
                     : ", and only the destination you sent to may answer.");
-            case UDP_BLOCKED -> "UDP is blocked: no STUN server could be reached.";
+            case UDP_BLOCKED -> "No STUN server answered: UDP is blocked on this network, or no server runs at the address given.";
             case UNKNOWN -> "No complete verdict: " + (r.mapping() == MappingBehaviour.UNKNOWN ? "mapping" : "filtering")
                     + " could not be determined (see the warnings).";
         };

@@ -22,8 +22,8 @@ public final class ReportText {
         StringBuilder b = new StringBuilder();
         b.append("Verdict: ").append(P2pAdvice.verdict(r)).append('\n');
         if (repeat != null) {
-            b.append("Repeated ").append(repeat.runs()).append(" times: ").append(repeat.agreeing()).append(" of ")
-                    .append(repeat.runs()).append(" runs agree").append(repeat.agreeing() == repeat.runs() ? "." : " (the NAT behaves inconsistently, or the network lost many packets).")
+            b.append("Repeated ").append(Plural.of(repeat.runs(), "time")).append(": ").append(repeat.agreeing()).append(" of ")
+                    .append(Plural.of(repeat.runs(), "run")).append(repeat.agreeing() == 1 ? " agrees" : " agree").append(repeat.agreeing() == repeat.runs() ? "." : " (the NAT behaves inconsistently, or the network lost many packets).")
                     .append('\n');
         }
         b.append('\n').append("Details\n");
@@ -48,8 +48,8 @@ public final class ReportText {
                     + (s.otherAddress() != null ? ", other address " + s.otherAddress() : "")
                     + (s.software() != null ? ", software \"" + s.software() + "\"" : ""));
         }
-        row(b, "took", r.durationMs() + " ms, " + r.transactions().size() + " transactions"
-                + (r.strays() > 0 ? ", " + r.strays() + " stray datagrams ignored" : ""));
+        row(b, "took", r.durationMs() + " ms, " + Plural.of(r.transactions().size(), "transaction")
+                + (r.strays() > 0 ? ", " + Plural.of(r.strays(), "stray datagram") + " ignored" : ""));
         b.append('\n').append("Peer-to-peer\n  ").append(P2pAdvice.peerToPeer(r)).append('\n');
         b.append('\n').append("Keepalive\n");
         if (r.bindingLifetime() == null) {
@@ -84,7 +84,7 @@ public final class ReportText {
             b.append('\n').append("Warnings\n");
             r.warnings().forEach(w -> b.append("  - ").append(w).append('\n'));
         }
-        b.append('\n').append("took ").append(r.durationMs() / 1000).append(" s, ").append(r.transactions().size()).append(" transactions\n");
+        b.append('\n').append("took ").append(r.durationMs() / 1000).append(" s, ").append(Plural.of(r.transactions().size(), "transaction")).append("\n");
         return b.toString();
     }
 

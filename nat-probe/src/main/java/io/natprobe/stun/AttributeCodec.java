@@ -29,7 +29,7 @@ final class AttributeCodec {
      */
     static Attribute decode(AttributeType type, byte[] d, int at, int len, int attrOffset, int msgOff)
             throws StunParseException {
-        String name = type.name();
+        String name = AttributeType.knownName(type.code()); // null only for types handled by "default"
         switch (type.code()) {
             case 0x0001: return new Attribute.MappedAddress(address(name, d, at, len, attrOffset, null, 0));
             case 0x0020: return new Attribute.XorMappedAddress(address(name, d, at, len, attrOffset, d, msgOff + 4));

@@ -39,7 +39,21 @@ public record AttributeType(int code) {
     }
 
     public static AttributeType of(int code) {
-        return new AttributeType(code & 0xFFFF);
+        int c = code & 0xFFFF;
+        // The common types come back as constants: decoding them then allocates nothing for the type.
+        return switch (c) {
+            case 0x0001 -> MAPPED_ADDRESS;
+            case 0x0006 -> USERNAME;
+            case 0x0008 -> MESSAGE_INTEGRITY;
+            case 0x0009 -> ERROR_CODE;
+            case 0x001C -> MESSAGE_INTEGRITY_SHA256;
+            case 0x0020 -> XOR_MAPPED_ADDRESS;
+            case 0x8022 -> SOFTWARE;
+            case 0x8028 -> FINGERPRINT;
+            case 0x802B -> RESPONSE_ORIGIN;
+            case 0x802C -> OTHER_ADDRESS;
+            default -> new AttributeType(c);
+        };
     }
 
     /** RFC 8489 §14: 0x0000-0x7FFF must be understood, or the request is refused with 420. */
@@ -49,11 +63,17 @@ public record AttributeType(int code) {
 
     /** True when natprobe's codec decodes this type into a typed value. */
     public boolean isKnown() {
-        return !name().startsWith("0x");
+        return knownName(code) != null;
     }
 
     /** The RFC name, e.g. "XOR-MAPPED-ADDRESS", or "0x8055" for an unknown type. */
     public String name() {
+        String known = knownName(code);
+        return known != null ? known : String.format("0x%04X", code);
+    }
+
+    /** The RFC name, or null for a type the codec does not interpret (no formatting on the decode path). */
+    static String knownName(int code) {
         return switch (code) {
             case 0x0001 -> "MAPPED-ADDRESS";
             case 0x0002 -> "RESPONSE-ADDRESS";
@@ -80,7 +100,7 @@ public record AttributeType(int code) {
             case 0x8028 -> "FINGERPRINT";
             case 0x802B -> "RESPONSE-ORIGIN";
             case 0x802C -> "OTHER-ADDRESS";
-            default -> String.format("0x%04X", code);
+            default -> null;
         };
     }
 

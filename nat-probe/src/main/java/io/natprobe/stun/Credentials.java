@@ -1,9 +1,12 @@
 package io.natprobe.stun;
 
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The key for MESSAGE-INTEGRITY (HMAC-SHA1) or MESSAGE-INTEGRITY-SHA256 (RFC 8489 §9).
@@ -19,11 +22,40 @@ public final class Credentials {
     private final byte[] key;
     private final Integrity integrity;
     private final String username;
+    /**
+     * A Mac already keyed with {@link #key}, never used itself: each HMAC works on a clone, which skips
+     * the provider lookup and the key schedule (most of the cost for a short STUN message).
+     * Cloning only reads it, so one Credentials may be shared between threads.
+     */
+    private final Mac keyedPrototype;
 
     private Credentials(byte[] key, Integrity integrity, String username) {
         this.key = key;
         this.integrity = integrity;
         this.username = username;
+        this.keyedPrototype = newKeyedMac(key, integrity);
+    }
+
+    private static Mac newKeyedMac(byte[] key, Integrity integrity) {
+        String alg = integrity == Integrity.SHA1 ? "HmacSHA1" : "HmacSHA256";
+        try {
+            Mac mac = Mac.getInstance(alg);
+            // An empty key is legal in STUN (empty password); SecretKeySpec refuses it, so use one zero byte,
+            // which HMAC treats identically (keys are zero-padded to the block size).
+            mac.init(new SecretKeySpec(key.length == 0 ? new byte[1] : key, alg));
+            return mac;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(alg + " missing from the JDK", e);
+        }
+    }
+
+    /** A fresh Mac keyed for these credentials (RFC 8489 §14.5/§14.6). */
+    Mac newMac() {
+        try {
+            return (Mac) keyedPrototype.clone();
+        } catch (CloneNotSupportedException e) {
+            return newKeyedMac(key, integrity); // a provider whose Mac cannot be cloned
+        }
     }
 
     /** RFC 8489 §9.1.1: key = password. */

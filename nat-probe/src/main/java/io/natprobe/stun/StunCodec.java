@@ -49,7 +49,7 @@ public final class StunCodec {
         byte[] id = new byte[classic ? TransactionId.CLASSIC_LENGTH : TransactionId.LENGTH];
         System.arraycopy(d, off + (classic ? 4 : 8), id, 0, id.length);
         List<Attribute> attributes = decodeAttributes(d, off, len);
-        return new StunMessage(MessageType.fromWire(typeField), TransactionId.of(id), attributes);
+        return new StunMessage(MessageType.fromWire(typeField), TransactionId.wrap(id), attributes);
     }
 
     private static boolean isClassicType(int type) {

@@ -1,9 +1,6 @@
 package io.natprobe.stun;
 
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Verifies FINGERPRINT and MESSAGE-INTEGRITY(-SHA256) of a raw datagram (RFC 8489 §14.5-14.7).
@@ -56,18 +53,23 @@ public final class StunIntegrity {
                 return Verdict.ABSENT;
             }
             if (type == wanted) {
-                byte[] copy = new byte[p];
-                System.arraycopy(d, off, copy, 0, p);
-                AttributeCodec.putUint16(copy, 2, p - StunCodec.HEADER_LENGTH + 4 + vlen);
-                byte[] mac = hmac(credentials, copy, 0, p);
-                byte[] got = new byte[vlen];
-                System.arraycopy(d, off + p + 4, got, 0, vlen);
-                if (vlen > mac.length) {
+                // RFC 8489 §14.5/14.6: the HMAC covers the message up to the attribute, with the length
+                // field set as if the attribute were the last one. Fed piecewise: no copy of the message.
+                Mac mac = credentials.newMac();
+                int adjusted = p - StunCodec.HEADER_LENGTH + 4 + vlen;
+                mac.update(d, off, 2);
+                mac.update((byte) (adjusted >>> 8));
+                mac.update((byte) adjusted);
+                mac.update(d, off + 4, p - 4);
+                byte[] expected = mac.doFinal();
+                if (vlen > expected.length) {
                     return Verdict.INVALID;
                 }
-                byte[] expected = new byte[vlen];
-                System.arraycopy(mac, 0, expected, 0, vlen); // MI-SHA256 may be truncated (§14.6)
-                return MessageDigest.isEqual(expected, got) ? Verdict.VALID : Verdict.INVALID;
+                int diff = 0; // constant time over the compared bytes; MI-SHA256 may be truncated (§14.6)
+                for (int i = 0; i < vlen; i++) {
+                    diff |= expected[i] ^ d[off + p + 4 + i];
+                }
+                return diff == 0 ? Verdict.VALID : Verdict.INVALID;
             }
             // RFC 8489 §14.6: everything after MESSAGE-INTEGRITY-SHA256 except FINGERPRINT is ignored,
             // so a MESSAGE-INTEGRITY behind it does not count.
@@ -85,17 +87,8 @@ public final class StunIntegrity {
 
     /** HMAC over {@code d[off..off+len)} with the credentials' key and algorithm. */
     static byte[] hmac(Credentials credentials, byte[] d, int off, int len) {
-        String alg = credentials.integrity() == Credentials.Integrity.SHA1 ? "HmacSHA1" : "HmacSHA256";
-        try {
-            Mac mac = Mac.getInstance(alg);
-            byte[] key = credentials.keyNoCopy();
-            // An empty key is legal in STUN (empty password); SecretKeySpec refuses it, so use one zero byte,
-            // which HMAC treats identically (keys are zero-padded to the block size).
-            mac.init(new SecretKeySpec(key.length == 0 ? new byte[1] : key, alg));
-            mac.update(d, off, len);
-            return mac.doFinal();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(alg + " missing from the JDK", e);
-        }
+        Mac mac = credentials.newMac();
+        mac.update(d, off, len);
+        return mac.doFinal();
     }
 }

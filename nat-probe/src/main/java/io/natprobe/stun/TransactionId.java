@@ -30,6 +30,11 @@ public final class TransactionId {
         return new TransactionId(bytes.clone());
     }
 
+    /** Takes ownership of {@code bytes} (12 or 16, checked by the caller): the decoder's copy-free path. */
+    static TransactionId wrap(byte[] bytes) {
+        return new TransactionId(bytes);
+    }
+
     /** A fresh random 96-bit id (RFC 8489 §6: uniformly and randomly chosen, cryptographically random). */
     public static TransactionId random() {
         return random(RANDOM);

@@ -214,4 +214,32 @@ class Rfc5780PlanSimTest {
         String first = classify(s).verdictKey();
         for (int i = 0; i < 3; i++) assertThat(classify(s).verdictKey()).isEqualTo(first);
     }
+
+    @Test
+    void aSilentFirstServerMovesThePortAndHairpinTestsToTheServerThatWorks() throws IOException {
+        SimScenario s = new SimScenario(NatBehaviour.of(Mapping.ENDPOINT_INDEPENDENT, Filtering.ADDRESS_DEPENDENT)
+                .withAllocation(Allocation.SEQUENTIAL, 2).withHairpin(true), Kind.RFC5780, 1);
+        // Nothing listens at 203.0.113.99: the first server never answers.
+        NatReport r = classify(s, new InetSocketAddress(SimScenario.ip("203.0.113.99"), 3478), s.primary());
+        assertThat(r.servers()).extracting(ServerInfo::support)
+                .containsExactly(ServerInfo.Support.NO_ANSWER, ServerInfo.Support.RFC5780);
+        assertThat(r.mapping()).isEqualTo(MappingBehaviour.ENDPOINT_INDEPENDENT);
+        assertThat(r.filtering()).isEqualTo(FilteringBehaviour.ADDRESS_DEPENDENT);
+        assertThat(r.portAllocation()).isEqualTo(PortAllocation.SEQUENTIAL);
+        assertThat(r.portDelta()).isEqualTo(2);
+        assertThat(r.hairpinning()).isTrue();
+        assertThat(r.evidence().get("portAllocation")).contains("allocation-1 server 2", "allocation-6 server 2")
+                .noneMatch(l -> l.equals("allocation-1"));
+        assertThat(r.transactions()).filteredOn(t -> t.label().startsWith("allocation-1"))
+                .extracting(t -> t.to()).containsExactly("203.0.113.99:3478", "203.0.113.1:3478");
+    }
+
+    @Test
+    void aSilentFirstServerWithoutRfc5780StillGivesPortAllocation() throws IOException {
+        SimScenario s = new SimScenario(NatBehaviour.of(Mapping.ENDPOINT_INDEPENDENT, Filtering.ADDRESS_DEPENDENT)
+                .withAllocation(Allocation.RANDOM, 1), Kind.PLAIN, 1);
+        NatReport r = classify(s, new InetSocketAddress(SimScenario.ip("203.0.113.99"), 3478), s.primary());
+        assertThat(r.portAllocation()).isEqualTo(PortAllocation.RANDOM);
+        assertThat(r.portPreservation()).isFalse();
+    }
 }

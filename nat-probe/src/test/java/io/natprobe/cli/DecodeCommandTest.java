@@ -58,6 +58,17 @@ class DecodeCommandTest {
     }
 
     @Test
+    void wholeCapturedFrameGetsAHintWhereTheStunBytesAre() {
+        String frame = io.natprobe.decode.FrameHintTest.ETHERNET + io.natprobe.decode.FrameHintTest.IPV4
+                + io.natprobe.decode.FrameHintTest.UDP + StunVectors.RFC5769_IPV4_RESPONSE;
+        assertThat(run("", frame)).isEqualTo(ExitCodes.FAILED);
+        assertThat(err.toString()).isEqualTo("natprobe decode: malformed STUN message: message length at byte 2: length field is 0"
+                + " but the datagram holds 102 bytes after the header (but bytes 42..121 are a well-formed STUN message inside this"
+                + " Ethernet/IPv4/UDP packet: decode only those; in Wireshark select the STUN layer before copying)"
+                + System.lineSeparator());
+    }
+
+    @Test
     void badHexIsOneLineOnStderr() {
         assertThat(run("", "0001 00x0")).isEqualTo(ExitCodes.FAILED);
         assertThat(err.toString()).isEqualTo("natprobe decode: not a hex digit: 'x' at line 1, column 8 (expected: 0-9, a-f,"

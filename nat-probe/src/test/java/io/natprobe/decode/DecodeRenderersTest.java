@@ -119,6 +119,12 @@ class DecodeRenderersTest {
     }
 
     @Test
+    void textFromTheWireCannotControlTheTerminal() {
+        assertThat(AttributeValues.quote("a\u001b[2Jb\u009bc\u202ed\ne\"f\\g \u30DE"))
+                .isEqualTo("\"a\\u001b[2Jb\\u009bc\\u202ed\\u000ae\\\"f\\\\g \u30DE\"");
+    }
+
+    @Test
     void ipv6TextFormIsRfc5952() throws Exception {
         assertThat(AttributeValues.ip(java.net.InetAddress.getByName("2001:db8:0:0:1:0:0:1"))).isEqualTo("2001:db8::1:0:0:1");
         assertThat(AttributeValues.ip(java.net.InetAddress.getByName("2001:db8:0:1:1:1:1:1"))).isEqualTo("2001:db8:0:1:1:1:1:1");

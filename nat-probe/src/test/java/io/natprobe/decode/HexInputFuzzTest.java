@@ -15,7 +15,8 @@ import java.util.HexFormat;
  * <pre>
  *   JAZZER_FUZZ=1 mvn -o -pl nat-probe test -Dtest='HexInputFuzzTest#parsesOrRefuses' -Djazzer.max_duration=10m
  * </pre>
- * and add any crash found to that directory together with its fix.
+ * (one method per run). A crash is written as {@code crash-<sha1>} into that method's directory: rename it
+ * after the bug and commit it with the fix (three such inputs are there already).
  */
 class HexInputFuzzTest {
 

@@ -81,6 +81,16 @@ class LifetimePlanSimTest {
     }
 
     @Test
+    void aServerThatWantsTheFourByteFormGetsIt() throws IOException {
+        SimScenario s = scenario(Mapping.ENDPOINT_INDEPENDENT, Filtering.ADDRESS_AND_PORT_DEPENDENT, 4, 6, Kind.RFC5780);
+        s.server.ignoringShortResponsePort();
+        LifetimeResult r = measure(s, 10, new ArrayList<>());
+        assertThat(r.singleExchange().upperBound()).isEqualTo(4);
+        assertThat(r.sustained().upperBound()).isEqualTo(6);
+        assertThat(r.warnings()).singleElement().asString().contains("4-byte form was used");
+    }
+
+    @Test
     void serverWithoutRfc5780IsNamed() throws IOException {
         SimScenario s = scenario(Mapping.ENDPOINT_INDEPENDENT, Filtering.ENDPOINT_INDEPENDENT, 5, 9, Kind.PLAIN);
         LifetimeResult r = measure(s, 20, new ArrayList<>());

@@ -49,6 +49,30 @@ public final class SimNat {
     private int nextSequential = 40_000;
     private int dropped;
     private final List<Integer> allocated = new ArrayList<>();
+    private Inbound inboundPolicy = Inbound.DROP;
+    private final Map<List<Object>, Binding> replies = new HashMap<>();
+    /** Linux conntrack entries the router's own stack confirmed for unsolicited packets: "port remote" -> expiry. */
+    private final Map<List<Object>, Instant> localState = new HashMap<>();
+    private int icmpSent;
+
+    /**
+     * What the router does with an unsolicited packet to its public address that no binding lets in
+     * (NAT-FACTS "What breaks hole punching"): KERNEL delivers it to the router's own stack, which
+     * confirms a conntrack entry (a later outbound flow whose SNAT tuple clashes with it gets another
+     * public port) and answers ICMP port-unreachable; DROP drops it silently; REJECT answers ICMP
+     * without keeping state.
+     */
+    public enum Inbound { KERNEL, DROP, REJECT }
+
+    public SimNat inbound(Inbound policy) {
+        this.inboundPolicy = policy;
+        return this;
+    }
+
+    /** ICMP port-unreachable errors this router sent. */
+    public int icmpSent() {
+        return icmpSent;
+    }
 
     SimNat(SimNetwork net, SimNetwork.Realm outside, InetAddress external, NatBehaviour behaviour) {
         this.net = net;
@@ -87,7 +111,14 @@ public final class SimNat {
             return;
         }
         Instant now = net.clock().instant();
-        Binding binding = bindingFor(p.from(), p.to(), now);
+        Binding replyTo = replies.get(List.of(p.from(), p.to()));
+        Binding binding = replyTo != null && now.isBefore(replyTo.expires) ? replyTo : bindingFor(p.from(), p.to(), now);
+        Instant clash = localState.get(List.of(binding.externalPort, p.to()));
+        if (clash != null && now.isBefore(clash) && b.mapping() != Mapping.NONE) {
+            // Linux nf_nat: the SNAT tuple would equal the reply tuple of the router's own entry for
+            // this remote, so this flow gets another public port (NAT-FACTS, the router-state pitfall).
+            binding = clashBinding(p.from(), p.to(), now);
+        }
         binding.sentToIps.add(p.to().getAddress());
         binding.sentTo.add(p.to());
         refresh(binding, now);
@@ -120,7 +151,7 @@ public final class SimNat {
         Instant now = net.clock().instant();
         Binding binding = byPort.get(p.to().getPort());
         if (binding == null || !now.isBefore(binding.expires)) {
-            dropped++;
+            unsolicited(p, now);
             return;
         }
         boolean allowed = switch (b.filtering()) {
@@ -129,12 +160,49 @@ public final class SimNat {
             case ADDRESS_AND_PORT_DEPENDENT -> binding.sentTo.contains(p.from());
         };
         if (!allowed) {
-            dropped++;
+            unsolicited(p, now);
+            return;
+        }
+        if (p.isIcmp()) {
+            net.send(inside, p.withTo(binding.internal)); // RELATED: forwarded, the entry survives (NAT-FACTS)
             return;
         }
         binding.seenReply = true;
         refresh(binding, now);
+        // Conntrack: the inside host's answer to this remote belongs to the same flow and leaves from
+        // the same public port, whatever the mapping behaviour would pick for a new flow.
+        replies.put(List.of(binding.internal, p.from()), binding);
         net.send(inside, p.withTo(binding.internal));
+    }
+
+    private void unsolicited(Packet p, Instant now) {
+        dropped++;
+        if (p.isIcmp() || inboundPolicy == Inbound.DROP) {
+            return;
+        }
+        if (inboundPolicy == Inbound.KERNEL) {
+            localState.put(List.of(p.to().getPort(), p.from()), now.plus(b.udpTimeout()));
+        }
+        icmpSent++;
+        net.send(outside, new Packet(p.to(), p.from(), Packet.ICMP_PORT_UNREACHABLE));
+    }
+
+    private Binding clashBinding(InetSocketAddress internal, InetSocketAddress dst, Instant now) {
+        Object key = List.of("clash", internal, dst);
+        Binding x = byKey.get(key);
+        if (x != null && now.isBefore(x.expires)) {
+            return x;
+        }
+        int port;
+        do {
+            port = 1024 + net.random().nextInt(65536 - 1024);
+        } while (byPort.containsKey(port));
+        x = new Binding(key, internal, port, now);
+        x.expires = now.plus(b.udpTimeout());
+        byKey.put(key, x);
+        byPort.put(port, x);
+        allocated.add(port);
+        return x;
     }
 
     // Linux nf_conntrack_proto_udp.c: once a reply was seen and the flow is older than 2 s, every packet

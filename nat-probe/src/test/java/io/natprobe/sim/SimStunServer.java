@@ -30,6 +30,7 @@ public final class SimStunServer {
     private final int altPort;
     private boolean ignoresLongResponsePort;
     private boolean ignoresResponsePort;
+    private boolean ignoresShortResponsePort;
     private int requests;
 
     public SimStunServer(SimNetwork net, Kind kind, InetAddress primaryIp, InetAddress altIp, int primaryPort, int altPort) {
@@ -50,6 +51,12 @@ public final class SimStunServer {
     /** Like stuntman: a RESPONSE-PORT with a 4-byte value is silently ignored. */
     public SimStunServer ignoringLongResponsePort() {
         this.ignoresLongResponsePort = true;
+        return this;
+    }
+
+    /** Honours only the 4-byte RESPONSE-PORT form (ignores the RFC's 2-byte drawing). */
+    public SimStunServer ignoringShortResponsePort() {
+        this.ignoresShortResponsePort = true;
         return this;
     }
 
@@ -101,7 +108,8 @@ public final class SimStunServer {
         InetSocketAddress origin = new InetSocketAddress(fromIp, fromPort);
         InetSocketAddress dst = p.from();
         if (responsePort.isPresent() && kind == Kind.RFC5780 && !ignoresResponsePort
-                && !(ignoresLongResponsePort && responsePort.get().valueLength() == 4)) {
+                && !(ignoresLongResponsePort && responsePort.get().valueLength() == 4)
+                && !(ignoresShortResponsePort && responsePort.get().valueLength() == 2)) {
             dst = new InetSocketAddress(dst.getAddress(), responsePort.get().port());
         }
         InetSocketAddress other = new InetSocketAddress(other(local.getAddress()),

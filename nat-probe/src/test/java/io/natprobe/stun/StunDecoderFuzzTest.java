@@ -19,8 +19,9 @@ import io.natprobe.decode.PacketAnalyzer;
  * <pre>
  *   JAZZER_FUZZ=1 mvn -o -pl nat-probe test -Dtest=StunDecoderFuzzTest -Djazzer.max_duration=10m
  * </pre>
- * Crashing inputs land in that directory's sibling {@code .cifuzz-corpus}/the Inputs directory; add each
- * one to the Inputs directory (named after the bug) together with the fix, so every later build replays it.
+ * Jazzer fuzzes one {@code @FuzzTest} method per run, keeps its working corpus in {@code nat-probe/.cifuzz-corpus/}
+ * (git-ignored) and writes a crashing input as {@code crash-<sha1>} into the Inputs directory above: rename it
+ * after the bug and commit it with the fix, so every later {@code mvn test} replays it.
  */
 class StunDecoderFuzzTest {
     private static final KeySpec KEY = KeySpec.shortTerm(StunVectors.SHORT_TERM_PASSWORD);
@@ -28,6 +29,7 @@ class StunDecoderFuzzTest {
 
     @FuzzTest(maxDuration = "30s")
     void decode(byte[] data) throws Exception {
+        io.natprobe.decode.FrameHint.find(data); // runs on every malformed input of natprobe decode: must not throw
         StunMessage m;
         try {
             m = StunCodec.decode(data);

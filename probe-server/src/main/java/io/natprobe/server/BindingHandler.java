@@ -34,11 +34,19 @@ public final class BindingHandler {
     private final AdvertisedAddresses addresses;
     private final HandlerOptions options;
     private final OtherMethodHandler otherMethods;
+    private final FastReply fast;
 
     public BindingHandler(AdvertisedAddresses addresses, HandlerOptions options, OtherMethodHandler otherMethods) {
+        this(addresses, options, otherMethods, true);
+    }
+
+    /** {@code fastPath} false forces the general path (tests compare the two byte for byte). */
+    BindingHandler(AdvertisedAddresses addresses, HandlerOptions options, OtherMethodHandler otherMethods,
+            boolean fastPath) {
         this.addresses = addresses;
         this.options = options;
         this.otherMethods = otherMethods;
+        this.fast = fastPath ? new FastReply(addresses, options) : null;
     }
 
     public BindingHandler(AdvertisedAddresses addresses, HandlerOptions options) {
@@ -50,6 +58,13 @@ public final class BindingHandler {
     }
 
     public Outcome handle(byte[] d, int off, int len, InetSocketAddress source, SocketRole arrival, ReplyBudget budget) {
+        if (fast != null && FastReply.isPlainBindingRequest(d, off, len)) {
+            byte[] bytes = fast.build(d, off, source, arrival);
+            if (bytes != null) {
+                return budget.allow(source.getAddress(), false) ? new Reply(arrival, source, bytes, ReplyKind.SUCCESS)
+                        : new Drop(DropReason.BUDGET);
+            }
+        }
         if (!looksLikeStunHeader(d, off, len)) {
             return new Drop(DropReason.NOT_STUN);
         }

@@ -14,6 +14,10 @@ public enum DropReason {
     UNKNOWN_METHOD("unknown-method"),
     /** A classic RFC 3489 request (no magic cookie) while --no-rfc3489 is set. */
     RFC3489_DISABLED("rfc3489-disabled"),
+    /** A rendezvous request on a socket other than the primary one (rendezvous lives on PP only). */
+    RENDEZVOUS_WRONG_SOCKET("rendezvous-wrong-socket"),
+    /** A rendezvous request the service dropped (a replay, or an unanswerable message; see the rendezvous counters). */
+    RENDEZVOUS_DROPPED("rendezvous-dropped"),
     /** The per-source reply budget is spent (amplification guard). */
     BUDGET("budget"),
     /** The reply could not be sent (the kernel refused it). */

@@ -20,11 +20,12 @@ import picocli.CommandLine.Option;
 
 /** {@code natprobe server}: parse, build a {@link ServerConfig}, start a {@link ProbeServer}, wait for SIGTERM. */
 @Command(name = "server", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Run the RFC 5780 STUN probe server (two addresses x two ports) for NAT classification.",
         description = {
-            "Runs the STUN probe server that `natprobe classify` talks to (RFC 8489 Binding, RFC 5780 NAT",
-            "behaviour discovery). NAT classification needs two IP addresses on this host: --primary and",
-            "--alternate. The server listens on both addresses x both ports (four sockets) and answers",
-            "from the other address and/or port when a client asks (CHANGE-REQUEST).",
+            "Runs the STUN probe server that `natprobe classify` talks to (RFC 8489 Binding, RFC 5780 NAT "
+                    + "behaviour discovery). NAT classification needs two IP addresses on this host: --primary and "
+                    + "--alternate. The server listens on both addresses x both ports (four sockets) and answers "
+                    + "from the other address and/or port when a client asks (CHANGE-REQUEST).",
             "Stop it with SIGTERM or Ctrl-C."
         })
 public final class ServerCommand implements Callable<Integer> {
@@ -80,11 +81,17 @@ public final class ServerCommand implements Callable<Integer> {
     @Option(names = "--no-self-check", description = "Skip the startup check that each socket answers from its advertised address.")
     boolean noSelfCheck;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Receive threads per socket (SO_REUSEPORT; default: ${DEFAULT-VALUE}).")
-    int threads = 1;
+    @Option(names = "--threads", paramLabel = "N", description = "Sockets and threads per address and port (SO_REUSEPORT; default: the number of cores, at most 4: ${DEFAULT-VALUE}).")
+    int threads = Math.min(4, Runtime.getRuntime().availableProcessors());
+
+    @Option(names = "--transport", paramLabel = "auto|nio|epoll", description = "Socket layer: epoll (Linux x86-64, batched recvmmsg/sendmmsg via Netty), nio (portable), or auto: epoll where available (default: ${DEFAULT-VALUE}).")
+    String transport = "auto";
 
     @Option(names = "--receive-buffer", paramLabel = "BYTES", description = "Socket receive buffer (default: ${DEFAULT-VALUE}).")
     int receiveBuffer = ServerConfig.DEFAULT_RECEIVE_BUFFER;
+
+    @Option(names = "--no-rendezvous", description = "Do not offer the rendezvous service for `natprobe punch` on the primary port (it is on by default).")
+    boolean noRendezvous;
 
     @Option(names = "--config", paramLabel = "FILE", description = "Read settings from FILE (key = value lines, keys are these option names); options on the command line win.")
     Path config;
@@ -107,7 +114,10 @@ public final class ServerCommand implements Callable<Integer> {
         }
         ProbeServer server;
         try {
-            server = ProbeServer.start(cfg, InstantSource.system(), new PrintStream(System.err, true), null);
+            server = noRendezvous
+                    ? ProbeServer.start(cfg, InstantSource.system(), new PrintStream(System.err, true), null, transport())
+                    : ProbeServer.startWithRendezvous(cfg, InstantSource.system(), new PrintStream(System.err, true),
+                            io.natprobe.server.rendezvous.RendezvousDefaults.service(), transport());
         } catch (IOException e) {
             err.println("natprobe server: " + e.getMessage());
             return ExitCodes.FAILED;
@@ -135,6 +145,16 @@ public final class ServerCommand implements Callable<Integer> {
             }
         }
         StartupText.print(out, cfg, server.metricsPort());
+        if (server.receiveBuffer() < cfg.receiveBufferBytes()) {
+            out.println("  Warning: the kernel granted a receive buffer of " + server.receiveBuffer() / 1024 + " KiB, not "
+                    + cfg.receiveBufferBytes() / 1024 + " KiB; bursts may be dropped. Raise it with: sysctl -w"
+                    + " net.core.rmem_max=" + cfg.receiveBufferBytes());
+        }
+        if (transport() == ProbeServer.Transport.EPOLL) {
+            out.println("  Transport: epoll (batched recvmmsg/sendmmsg), " + cfg.threadsPerSocket() + " thread(s) per socket.");
+        }
+        out.println(noRendezvous ? "  Rendezvous for `natprobe punch`: off (--no-rendezvous)."
+                : "  Rendezvous for `natprobe punch`: on, on the primary port (docs/protocol.md).");
         out.flush();
         try {
             stopped.await();
@@ -169,7 +189,17 @@ public final class ServerCommand implements Callable<Integer> {
             err.println("natprobe server: " + e.getMessage());
             return ExitCodes.USAGE;
         }
-        args.addAll(parsed.originalArgs());
+        // Re-add what the command line said (not originalArgs(): that holds the parent command's words too).
+        for (CommandLine.Model.OptionSpec o : parsed.matchedOptions()) {
+            if (o.arity().max() == 0) {
+                args.add(o.longestName());
+            } else {
+                for (String v : o.originalStringValues()) {
+                    args.add(o.longestName());
+                    args.add(v);
+                }
+            }
+        }
         ServerCommand effective = new ServerCommand();
         effective.configApplied = true;
         CommandLine cl = new CommandLine(effective);
@@ -179,7 +209,17 @@ public final class ServerCommand implements Callable<Integer> {
         return cl.execute(args.toArray(String[]::new));
     }
 
+    ProbeServer.Transport transport() {
+        return switch (transport) {
+            case "auto" -> EpollServerLoop.available() ? ProbeServer.Transport.EPOLL : ProbeServer.Transport.NIO;
+            case "nio" -> ProbeServer.Transport.NIO;
+            case "epoll" -> ProbeServer.Transport.EPOLL;
+            default -> throw new IllegalArgumentException("--transport is auto, nio or epoll, not '" + transport + "'");
+        };
+    }
+
     ServerConfig toConfig() {
+        transport();
         if (primary.isEmpty()) {
             throw new IllegalArgumentException("--primary IP is required (the address clients send to)");
         }
@@ -192,10 +232,16 @@ public final class ServerCommand implements Callable<Integer> {
             families.add(new ServerConfig.Family(p, sameFamily(p, alt, "--alternate"),
                     sameFamily(p, advP, "--advertise-primary"), sameFamily(p, advA, "--advertise-alternate")));
         }
-        for (List<InetAddress> list : List.of(alt, advP, advA)) {
-            for (InetAddress a : list) {
+        String[] flags = {"--alternate", "--advertise-primary", "--advertise-alternate"};
+        List<List<String>> texts = List.of(alternate, advertisePrimary, advertiseAlternate);
+        List<List<InetAddress>> parsed = List.of(alt, advP, advA);
+        for (int i = 0; i < flags.length; i++) {
+            for (int j = 0; j < parsed.get(i).size(); j++) {
+                InetAddress a = parsed.get(i).get(j);
                 if (prim.stream().noneMatch(p -> p.getClass() == a.getClass())) {
-                    throw new IllegalArgumentException(a.getHostAddress() + " has no --primary address of its family");
+                    String fam = a instanceof java.net.Inet6Address ? "IPv6" : "IPv4";
+                    throw new IllegalArgumentException(flags[i] + " " + texts.get(i).get(j) + " is " + fam
+                            + " but no --primary address is " + fam + " (pair addresses of one family)");
                 }
             }
         }

@@ -25,6 +25,7 @@ public final class ServerLoop implements AutoCloseable {
     private final ServerMetrics metrics;
     private final PacketLog log;
     private volatile boolean running = true;
+    private int smallestReceiveBuffer = Integer.MAX_VALUE;
 
     private ServerLoop(ServerMetrics metrics, PacketLog log) {
         this.metrics = metrics;
@@ -50,6 +51,9 @@ public final class ServerLoop implements AutoCloseable {
                                 : StandardProtocolFamily.INET);
                         loop.channels.add(ch);
                         ch.setOption(StandardSocketOptions.SO_RCVBUF, config.receiveBufferBytes());
+                        // The JDK already halves the doubled size Linux reports (unlike Netty's epoll channel).
+                        loop.smallestReceiveBuffer = Math.min(loop.smallestReceiveBuffer,
+                                ch.getOption(StandardSocketOptions.SO_RCVBUF));
                         if (config.threadsPerSocket() > 1) {
                             ch.setOption(StandardSocketOptions.SO_REUSEPORT, true);
                         }
@@ -89,10 +93,16 @@ public final class ServerLoop implements AutoCloseable {
         return running;
     }
 
+    /** The smallest receive buffer the kernel granted (it caps requests at net.core.rmem_max). */
+    int smallestReceiveBuffer() {
+        return smallestReceiveBuffer;
+    }
+
     private void serve(DatagramChannel ch, int family, SocketRole role, BindingHandler handler,
             Map<SocketRole, DatagramChannel> sockets, ReplyBudget budget) {
         ByteBuffer in = ByteBuffer.allocate(65536); // any UDP datagram fits
         byte[] buf = in.array();
+        ByteBuffer out = ByteBuffer.allocateDirect(65536); // reused: no wrapper or temporary copy per reply
         String familyName = ServerMetrics.FAMILIES[family];
         while (running) {
             InetSocketAddress source;
@@ -112,25 +122,37 @@ public final class ServerLoop implements AutoCloseable {
             } catch (RuntimeException e) {
                 outcome = new Outcome.Drop(DropReason.INTERNAL_ERROR);
             }
-            if (outcome instanceof Outcome.Reply r) {
-                DatagramChannel out = r.from() == role ? ch : sockets.get(r.from());
-                try {
-                    out.send(ByteBuffer.wrap(r.bytes()), r.to());
-                    metrics.replied(family, r.from(), r.kind());
-                } catch (IOException e) {
-                    metrics.dropped(family, role, DropReason.SEND_FAILED);
+            if (outcome instanceof Outcome.Replies many) {
+                for (Outcome.Reply r : many.replies()) {
+                    send(ch, out, family, role, sockets, r, familyName, source, len);
                 }
-                if (log.enabled()) {
-                    log.log(familyName, role, source, len, "reply " + r.kind().label() + " from " + r.from() + " to "
-                            + r.to().getAddress().getHostAddress() + ":" + r.to().getPort() + " (" + r.bytes().length
-                            + " bytes)");
-                }
+            } else if (outcome instanceof Outcome.Reply r) {
+                send(ch, out, family, role, sockets, r, familyName, source, len);
             } else if (outcome instanceof Outcome.Drop d) {
                 metrics.dropped(family, role, d.reason());
                 if (log.enabled()) {
                     log.log(familyName, role, source, len, "drop " + d.reason().label());
                 }
             }
+        }
+    }
+
+    private void send(DatagramChannel ch, ByteBuffer out, int family, SocketRole role,
+            Map<SocketRole, DatagramChannel> sockets, Outcome.Reply r, String familyName, InetSocketAddress source,
+            int len) {
+        DatagramChannel sender = r.from() == role ? ch : sockets.get(r.from());
+        try {
+            out.clear();
+            out.put(r.bytes()).flip();
+            sender.send(out, r.to());
+            metrics.replied(family, r.from(), r.kind());
+        } catch (IOException e) {
+            metrics.dropped(family, role, DropReason.SEND_FAILED);
+        }
+        if (log.enabled()) {
+            log.log(familyName, role, source, len, "reply " + r.kind().label() + " from " + r.from() + " to "
+                    + r.to().getAddress().getHostAddress() + ":" + r.to().getPort() + " (" + r.bytes().length
+                    + " bytes)");
         }
     }
 

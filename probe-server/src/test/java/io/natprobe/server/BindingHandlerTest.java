@@ -381,4 +381,33 @@ class BindingHandlerTest {
         assertThat(handler.handle(unknown, 0, unknown.length, CLIENT, SocketRole.PP, none))
                 .isEqualTo(new Drop(DropReason.BUDGET));
     }
+
+    /** The sizes docs/server.md states in its worst-case amplification table. */
+    @Test
+    void replySizesMatchTheDocumentedAmplificationTable() {
+        AdvertisedAddresses v6 = AdvertisedAddresses.of(ip("2001:db8::1"), ip("2001:db8::2"), 3478, 3479);
+        InetSocketAddress v6src = new InetSocketAddress(ip("2001:db8::99"), 1234);
+        byte[] plain = StunCodec.encode(StunMessage.bindingRequest());
+        assertThat(plain.length).isEqualTo(20);
+        assertThat(reply(handle(handler, plain, SocketRole.PP)).bytes().length).isEqualTo(76);
+        BindingHandler sw = new BindingHandler(TWO, new HandlerOptions("natprobe 0.1.0-SNAPSHOT", true));
+        assertThat(reply(handle(sw, plain, SocketRole.PP)).bytes().length).isEqualTo(104);
+        BindingHandler h6 = new BindingHandler(v6, HandlerOptions.DEFAULT);
+        assertThat(reply(h6.handle(plain, 0, 20, v6src, SocketRole.PP, recording)).bytes().length).isEqualTo(124);
+        BindingHandler h6sw = new BindingHandler(v6, new HandlerOptions("natprobe 0.1.0-SNAPSHOT", true));
+        assertThat(reply(h6sw.handle(plain, 0, 20, v6src, SocketRole.PP, recording)).bytes().length).isEqualTo(152);
+        assertThat(reply(handle(handler, classic(), SocketRole.PP)).bytes().length).isEqualTo(56);
+        byte[] unknown = StunCodec.encode(StunMessage.bindingRequest(new Attribute.Raw(AttributeType.of(0x7777), new byte[0])));
+        assertThat(unknown.length).isEqualTo(24);
+        assertThat(reply(handle(handler, unknown, SocketRole.PP)).bytes().length).isEqualTo(64);
+        byte[] lowPort = StunCodec.encode(StunMessage.bindingRequest(new Attribute.ResponsePort(53)));
+        assertThat(lowPort.length).isEqualTo(28);
+        assertThat(reply(handle(handler, lowPort, SocketRole.PP)).bytes().length).isEqualTo(68);
+        byte[] pad0 = StunCodec.encode(StunMessage.bindingRequest(new Attribute.Padding(0)));
+        assertThat(pad0.length).isEqualTo(24);
+        assertThat(reply(handle(handler, pad0, SocketRole.PP)).bytes().length).isEqualTo(80);
+        assertThat(reply(h6.handle(pad0, 0, 24, v6src, SocketRole.PP, recording)).bytes().length).isEqualTo(128);
+        byte[] pad56 = StunCodec.encode(StunMessage.bindingRequest(new Attribute.Padding(56)));
+        assertThat(reply(handle(handler, pad56, SocketRole.PP)).bytes().length).isEqualTo(pad56.length);
+    }
 }

@@ -12,17 +12,22 @@ import picocli.CommandLine.Command;
         name = "natprobe",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
+        usageHelpAutoWidth = true,
         description = {
-            "Finds out why two computers behind NATs and firewalls can or cannot talk to each other",
-            "directly, and proves it packet by packet.",
+            "Finds out why two computers behind NATs and firewalls can or cannot talk to each other directly,"
+                    + " and proves it packet by packet. Start with `natprobe classify`; `natprobe help COMMAND`"
+                    + " explains a command; docs/user-guide.md explains the results.",
             ""
         },
         subcommands = {
             io.natprobe.cli.ClassifyCommand.class,
             io.natprobe.cli.LifetimeCommand.class,
+            io.natprobe.cli.PunchCommand.class,
             io.natprobe.server.ServerCommand.class,
             io.natprobe.lab.cli.LabCommand.class,
             io.natprobe.cli.DecodeCommand.class,
+            io.natprobe.cli.ReportCommand.class,
+            io.natprobe.bench.BenchCommand.class,
             io.natprobe.shell.ShellCommand.class,
             CommandLine.HelpCommand.class
         })

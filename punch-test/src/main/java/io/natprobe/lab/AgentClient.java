@@ -65,12 +65,8 @@ public final class AgentClient implements AutoCloseable {
      * packaged jar named by system property {@code natprobe.jar} (set for integration tests).
      */
     public static AgentClient start(String namespace) {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String jar = System.getProperty("natprobe.jar", "");
-        String classpath = !jar.isEmpty() && new java.io.File(jar).isFile() ? jar : System.getProperty("java.class.path");
-        List<String> argv = List.of("ip", "netns", "exec", namespace, java,
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx48m", "-Xss512k",
-                "-cp", classpath, LabAgent.class.getName());
+        List<String> argv = new java.util.ArrayList<>(List.of("ip", "netns", "exec", namespace));
+        argv.addAll(javaCommand(LabAgent.class.getName()));
         Process p;
         try {
             p = new ProcessBuilder(argv).start();
@@ -85,6 +81,21 @@ public final class AgentClient implements AutoCloseable {
             throw new LabException("the probe agent in " + namespace + " did not start: " + c.stderr, e);
         }
         return c;
+    }
+
+    /**
+     * A command line that runs {@code mainClass} with natprobe's classes in a quick-starting JVM:
+     * the packaged jar named by system property {@code natprobe.jar} when it exists, else this
+     * JVM's class path. {@code javaCommand("io.natprobe.app.Main", "classify", ...)} runs natprobe.
+     */
+    public static List<String> javaCommand(String mainClass, String... args) {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String jar = System.getProperty("natprobe.jar", "");
+        String classpath = !jar.isEmpty() && new java.io.File(jar).isFile() ? jar : System.getProperty("java.class.path");
+        List<String> argv = new java.util.ArrayList<>(List.of(java,
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx64m", "-cp", classpath, mainClass));
+        argv.addAll(List.of(args));
+        return argv;
     }
 
     public String namespace() {
@@ -158,6 +169,16 @@ public final class AgentClient implements AutoCloseable {
 
     public int count(String sock, int n, long millis) {
         return Integer.parseInt(call("count " + sock + " " + n + " " + millis, millis).substring("count ".length()));
+    }
+
+    /** Starts counting datagrams on {@code sock} in the background; returns once the agent is receiving. */
+    public void listen(String sock, int n, long millis) {
+        call("listen " + sock + " " + n + " " + millis, 0);
+    }
+
+    /** The result of {@link #listen}: waits until n datagrams arrived or its time is up. */
+    public int counted(String sock, long millis) {
+        return Integer.parseInt(call("counted " + sock, millis).substring("count ".length()));
     }
 
     public ProbeOutcome probe(String sock, String ip, int port, long millis) {

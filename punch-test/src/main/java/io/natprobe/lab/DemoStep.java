@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * One section of {@code natprobe lab demo}: runs against the built lab and yields table rows.
- * The lab self-check is the first; classification from a host behind each router and the punch
- * matrix between pairs of hosts are meant to be further steps.
+ * The lab self-check comes first, then classification from a host behind each router
+ * ({@link ClassifyStep}); the punch matrix between pairs of hosts is meant to be a further step.
  */
 public interface DemoStep {
 

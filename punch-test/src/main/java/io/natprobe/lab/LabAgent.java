@@ -29,6 +29,8 @@ import java.util.concurrent.Executors;
  * sendn S IP PORT N WORD         -> ok            (N datagrams)
  * recv S MILLIS                  -> got IP:PORT WORD | timeout
  * count S N MILLIS               -> count K       (datagrams received until N or MILLIS elapsed)
+ * listen S N MILLIS              -> ok            (the same count in the background, already receiving)
+ * counted S                      -> count K       (waits for the background count of S)
  * probe S IP PORT MILLIS         -> got IP:PORT WORD | unreachable | timeout   (connected socket:
  *                                   an ICMP port-unreachable surfaces as PortUnreachableException)
  * close S                        -> ok
@@ -38,6 +40,7 @@ import java.util.concurrent.Executors;
 public final class LabAgent {
 
     private final Map<String, DatagramSocket> sockets = new ConcurrentHashMap<>();
+    private final Map<String, java.util.concurrent.CompletableFuture<Integer>> counts = new ConcurrentHashMap<>();
     private final PrintStream out;
 
     LabAgent(PrintStream out) {
@@ -121,18 +124,41 @@ public final class LabAgent {
             }
             case "count" -> {
                 need(w, 5);
+                return "count " + count(socket(w[2]), Integer.parseInt(w[3]), Long.parseLong(w[4]), null);
+            }
+            case "listen" -> {
+                need(w, 5);
                 DatagramSocket s = socket(w[2]);
                 int want = Integer.parseInt(w[3]);
-                long deadline = System.nanoTime() + Long.parseLong(w[4]) * 1_000_000L;
-                int got = 0;
-                while (got < want) {
-                    long left = (deadline - System.nanoTime()) / 1_000_000L;
-                    if (left <= 0 || receive(s, (int) left).equals("timeout")) {
-                        break;
+                long millis = Long.parseLong(w[4]);
+                // Answer only once the receiving thread runs, so a burst sent afterwards finds a reader
+                // (a full socket buffer would look like loss on the router).
+                java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+                counts.put(w[2], java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return count(s, want, millis, started);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
                     }
-                    got++;
+                }, task -> {
+                    Thread t = new Thread(task, "agent-count");
+                    t.setDaemon(true);
+                    t.start();
+                }));
+                try {
+                    started.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 }
-                return "count " + got;
+                return "ok";
+            }
+            case "counted" -> {
+                need(w, 3);
+                java.util.concurrent.CompletableFuture<Integer> f = counts.remove(w[2]);
+                if (f == null) {
+                    return "err no background count on '" + w[2] + "' (use listen first)";
+                }
+                return "count " + f.join();
             }
             case "probe" -> {
                 need(w, 6);
@@ -159,6 +185,24 @@ public final class LabAgent {
                 return "err unknown command '" + w[1] + "'";
             }
         }
+    }
+
+    private static int count(DatagramSocket s, int want, long millis, java.util.concurrent.CountDownLatch started)
+            throws IOException {
+        long deadline = System.nanoTime() + millis * 1_000_000L;
+        int got = 0;
+        s.setSoTimeout(1);
+        if (started != null) {
+            started.countDown();
+        }
+        while (got < want) {
+            long left = (deadline - System.nanoTime()) / 1_000_000L;
+            if (left <= 0 || receive(s, (int) left).equals("timeout")) {
+                break;
+            }
+            got++;
+        }
+        return got;
     }
 
     private static String receive(DatagramSocket s, int millis) throws IOException {

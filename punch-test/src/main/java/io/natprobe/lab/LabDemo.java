@@ -34,7 +34,7 @@ public final class LabDemo {
     }
 
     public static List<DemoStep> steps() {
-        return List.of(new SelfCheckStep());
+        return List.of(new SelfCheckStep(), new ClassifyStep(), new PunchMatrixStep());
     }
 
     /** Runs the steps and prints their tables; returns whether every row matched. */

@@ -27,7 +27,7 @@ public record RouterReport(RouterPlan router, List<CheckResult> checks, Duration
     public String configured() {
         RouterSpec s = router.spec();
         Expectation e = Expectation.of(s);
-        StringBuilder b = new StringBuilder(e.mappingLabel() + "+" + e.filtering().abbreviation());
+        StringBuilder b = new StringBuilder(compact(e.mappingLabel()) + "+" + e.filtering().abbreviation());
         b.append(s.hairpin() ? " hairpin" : "");
         b.append(s.inbound() != InboundPolicy.KERNEL ? " inbound=" + s.inbound().term() : "");
         b.append(s.icmp() != IcmpPolicy.FORWARD ? " icmp=" + s.icmp().term() : "");
@@ -41,7 +41,13 @@ public record RouterReport(RouterPlan router, List<CheckResult> checks, Duration
     public String measured() {
         return checks.stream().filter(c -> c.outcome() != CheckResult.Outcome.SKIPPED)
                 .map(c -> (c.outcome() == CheckResult.Outcome.FAIL ? "!" : "") + c.check() + "=" + shortly(c))
-                .collect(Collectors.joining(" "));
+                .collect(Collectors.joining(" "))
+                .replace("timeout=ok stream=ok", "timeouts=ok");
+    }
+
+    /** "EIM(no port preservation)" is "EIM-np" in tables, as on the command line. */
+    private static String compact(String s) {
+        return s.replace("(no port preservation)", "-np");
     }
 
     private static String shortly(CheckResult c) {
@@ -54,7 +60,7 @@ public record RouterReport(RouterPlan router, List<CheckResult> checks, Duration
         if (c.check().equals("timeout") || c.check().equals("stream")) {
             m = c.outcome() == CheckResult.Outcome.PASS ? "ok" : m;
         }
-        return m.replace(' ', '_');
+        return compact(m).replace(' ', '_');
     }
 
     /** Every check, one per line, plus the diagnostics when something failed. */

@@ -1,17 +1,11 @@
 package io.natprobe.shell;
 
-import io.natprobe.punch.PunchException;
+import io.natprobe.punch.PeerLinks;
 
-/**
- * THE PLUG: where the shell meets the real punch engine. When {@code io.natprobe.punch.PeerLinks}
- * lands on main, {@link #FACTORY} becomes the one line
- * {@code (rendezvous, log, clock) -> PeerLinks.open(rendezvous, log, clock)}.
- */
+/** THE PLUG: where the shell meets the real punch engine (one line; tests pass a scripted fake instead). */
 public final class EnginePeerLinks {
 
-    public static final PeerLinkFactory FACTORY = (rendezvous, log, clock) -> {
-        throw new PunchException("this natprobe was built without the punch engine: sessions are not available yet");
-    };
+    public static final PeerLinkFactory FACTORY = PeerLinks::open;
 
     private EnginePeerLinks() {}
 }

@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code natprobe shell}: the {@code natprobe>} prompt, or the same commands from a script or a pipe. */
-@Command(name = "shell", mixinStandardHelpOptions = true,
+@Command(name = "shell", header = "The natprobe> prompt: punch step by step with the other side, every packet shown live.",
+        mixinStandardHelpOptions = true,
         description = {
             "The natprobe> prompt: walk through a hole punch one step at a time with the other side",
             "(the seed article's procedure), see every packet of both sides as it happens, try the other",

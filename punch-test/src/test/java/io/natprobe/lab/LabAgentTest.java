@@ -58,10 +58,15 @@ class LabAgentTest {
                 "t5 sendn b 127.0.0.1 " + port + " 5 x",
                 "t6 count a 5 1000",
                 "t7 recv a 100",
+                "t71 listen a 3 2000",
+                "t72 sendn b 127.0.0.1 " + port + " 3 y",
+                "t73 counted a",
+                "t74 counted a",
                 "t8 close a",
                 "quit"));
         assertThat(out.get(0)).isEqualTo("ready");
-        assertThat(out).contains("t1 ok 127.0.0.1:" + port, "t3 ok", "t6 count 5", "t7 timeout", "t8 ok");
+        assertThat(out).contains("t1 ok 127.0.0.1:" + port, "t3 ok", "t6 count 5", "t7 timeout", "t71 ok", "t73 count 3",
+                "t74 err no background count on 'a' (use listen first)", "t8 ok");
         assertThat(out).anyMatch(l -> l.matches("t4 got 127\\.0\\.0\\.1:\\d+ hello"));
     }
 

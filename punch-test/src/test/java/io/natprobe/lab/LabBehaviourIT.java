@@ -2,7 +2,6 @@ package io.natprobe.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,9 +25,9 @@ class LabBehaviourIT {
     private final CommandRunner runner = new ProcessCommandRunner();
 
     @BeforeAll
-    void buildAndCheck() throws Exception {
+    void buildAndCheck(@org.junit.jupiter.api.io.TempDir java.nio.file.Path stateDir) {
         LabRequirements.assumeLab();
-        LabStateStore store = new LabStateStore(Files.createTempDirectory("natprobe-lab-it"));
+        LabStateStore store = new LabStateStore(stateDir);
         lab = Lab.up(LabDemo.topology(), LabState.OWNER_PROCESS, runner, store);
         for (RouterReport r : LabSelfCheck.run(lab)) {
             reports.put(r.router().name(), r);

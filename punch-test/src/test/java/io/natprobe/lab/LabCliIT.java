@@ -12,7 +12,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@code natprobe lab up|status|exec|selfcheck|down} as a user runs them: the packaged jar as a process. */
@@ -20,12 +19,8 @@ class LabCliIT {
 
     record Run(int exit, String out, String err) {}
 
-    private Path stateDir;
-
-    @BeforeEach
-    void setUp() throws IOException {
-        stateDir = Files.createTempDirectory("natprobe-lab-cli");
-    }
+    @org.junit.jupiter.api.io.TempDir
+    Path stateDir;
 
     private Run natprobe(List<String> prefix, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(prefix);

@@ -3,7 +3,6 @@ package io.natprobe.lab;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,10 +16,13 @@ class LabLifecycleIT {
     private LabStateStore store;
     private final LabTopology topology = NatSpecParser.topology(List.of("a=eim,apdf,hosts=2", "b=adm,eif"), List.of("b"));
 
+    @org.junit.jupiter.api.io.TempDir
+    Path stateDir;
+
     @BeforeEach
-    void setUp() throws Exception {
+    void setUp() {
         LabRequirements.assumeLab();
-        store = new LabStateStore(Files.createTempDirectory("natprobe-lab-it"));
+        store = new LabStateStore(stateDir);
     }
 
     private List<String> namespacesOf(String id) {

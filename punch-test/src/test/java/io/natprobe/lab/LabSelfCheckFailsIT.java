@@ -2,7 +2,6 @@ package io.natprobe.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -10,12 +9,12 @@ import org.junit.jupiter.api.Test;
 class LabSelfCheckFailsIT {
 
     @Test
-    void aRouterThatDoesNotDoWhatItSaysIsReportedWithItsRulesetAndConntrack() throws Exception {
+    void aRouterThatDoesNotDoWhatItSaysIsReportedWithItsRulesetAndConntrack(@org.junit.jupiter.api.io.TempDir java.nio.file.Path stateDir) {
         LabRequirements.assumeLab();
         CommandRunner runner = new ProcessCommandRunner();
         LabTopology t = NatSpecParser.topology(List.of("open=eim,eif", "sym=apdm,apdf"), List.of());
         try (Lab lab = Lab.up(t, LabState.OWNER_PROCESS, runner,
-                new LabStateStore(Files.createTempDirectory("natprobe-lab-it")))) {
+                new LabStateStore(stateDir))) {
             // "open" loses its EIF rule (conntrack's own APDF remains); "sym" gets plain masquerade (EIM).
             runner.check(Command.inNamespace(lab.plan().router("open").namespace(), "sabotage", "",
                     "nft", "flush", "chain", "ip", "natprobe", "prerouting"));

@@ -213,7 +213,10 @@ class ScriptShellTest {
         assertThat(Files.size(pcap)).isEqualTo(24 + 3 * (16 + 48));
         assertThat(err.toString()).contains("save: " + log + " exists; add --force to overwrite it");
         assertThat(dir.resolve("r.log.jsonl")).exists();
-        assertThat(err.toString()).contains("save: this natprobe cannot render the report itself yet");
+        // The same HTML as `natprobe report`: one self-contained file with the ladder of every packet.
+        String html = Files.readString(dir.resolve("r.html"));
+        assertThat(html).contains("<svg", "punch #1", "198.51.100.22");
+        assertThat(out.toString()).contains("saved the report to " + dir.resolve("r.html"));
         assertThat(code).isEqualTo(2);
     }
 

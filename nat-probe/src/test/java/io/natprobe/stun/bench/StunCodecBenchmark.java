@@ -1,6 +1,7 @@
 package io.natprobe.stun.bench;
 
 import io.natprobe.stun.Attribute;
+import io.natprobe.stun.Credentials;
 import io.natprobe.stun.MessageType;
 import io.natprobe.stun.StunCodec;
 import io.natprobe.stun.StunIntegrity;
@@ -30,6 +31,8 @@ import org.openjdk.jmh.annotations.State;
 public class StunCodecBenchmark {
     private StunMessage response;
     private byte[] wire;
+    private byte[] protectedWire;
+    private final Credentials credentials = Credentials.shortTerm("VOkJxbRl1RmTxUk/WvJxBt", Credentials.Integrity.SHA1);
 
     @Setup
     public void setUp() throws UnknownHostException {
@@ -37,6 +40,7 @@ public class StunCodecBenchmark {
                 List.of(new Attribute.XorMappedAddress(new InetSocketAddress(
                         InetAddress.getByAddress(new byte[] {(byte) 203, 0, 113, 7}), 40001))));
         wire = StunCodec.encodeWithFingerprint(response);
+        protectedWire = StunCodec.encode(response, credentials, true);
     }
 
     @Benchmark
@@ -47,6 +51,18 @@ public class StunCodecBenchmark {
     @Benchmark
     public byte[] encodeBindingSuccessWithFingerprint() {
         return StunCodec.encodeWithFingerprint(response);
+    }
+
+    /** For context: a response with MESSAGE-INTEGRITY (short-term, HMAC-SHA1) and FINGERPRINT. */
+    @Benchmark
+    public byte[] encodeWithIntegrityAndFingerprint() {
+        return StunCodec.encode(response, credentials, true);
+    }
+
+    /** For context: verifying that MESSAGE-INTEGRITY. */
+    @Benchmark
+    public StunIntegrity.Verdict checkIntegrity() {
+        return StunIntegrity.checkIntegrity(protectedWire, credentials);
     }
 
     /** For context: what a client does on receipt (decode, then check FINGERPRINT). */

@@ -60,6 +60,25 @@ public final class RendezvousService {
      * dropped (an empty list): the server never answers responses or indications.
      */
     public synchronized List<Outgoing> handle(StunMessage request, byte[] raw, InetSocketAddress source, Instant now) {
+        return handleRequest(request, raw, source, now).out();
+    }
+
+    /**
+     * The datagrams to send and whether the request authenticated with a session key (the server
+     * loop charges unauthenticated ones, CREATE included, to the per-source reply budget).
+     */
+    public record Handled(List<Outgoing> out, boolean authenticated) { }
+
+    /** {@link #handle}, also saying whether the request authenticated. */
+    public synchronized Handled handleRequest(StunMessage request, byte[] raw, InetSocketAddress source, Instant now) {
+        List<Outgoing> out = dispatch(request, raw, source, now);
+        return new Handled(out, lastAuthenticated);
+    }
+
+    private boolean lastAuthenticated;
+
+    private List<Outgoing> dispatch(StunMessage request, byte[] raw, InetSocketAddress source, Instant now) {
+        lastAuthenticated = false;
         if (request.stunClass() != StunClass.REQUEST) {
             stats.malformed.increment();
             return List.of();
@@ -83,6 +102,7 @@ public final class RendezvousService {
             return error(id, request, source, 401, "Unauthenticated: wrong session code, or it expired", null);
         }
         s.lastActivity = now;
+        lastAuthenticated = true;
         if (m instanceof RegisterRequest r) {
             return register(s, r, id, source, now);
         }

@@ -10,7 +10,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
 /** Hidden: the lab's probe agent ({@code ip netns exec NS java -jar natprobe.jar lab agent}). */
-@Command(name = "agent", hidden = true, description = "The lab's raw-UDP probe agent (line commands on stdin).")
+@Command(mixinStandardHelpOptions = true, name = "agent", hidden = true, description = "The lab's raw-UDP probe agent (line commands on stdin).")
 public final class LabAgentCommand implements Callable<Integer> {
 
     @Override

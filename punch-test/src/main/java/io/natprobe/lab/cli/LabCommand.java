@@ -5,11 +5,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code natprobe lab ...}: real Linux NATs in network namespaces. */
-@Command(name = "lab",
+@Command(mixinStandardHelpOptions = true, name = "lab", header = "Real Linux NATs in network namespaces (root): up, status, exec, selfcheck, down, demo.",
         description = {
-            "Real Linux NATs in network namespaces (needs root): build one, look at it, run commands",
-            "on its hosts, check it, tear it down. 'lab demo' shows every NAT behaviour the lab can make.",
-            "Nothing outside the lab's own namespaces is changed."
+            "Real Linux NATs in network namespaces (needs root): build one, look at it, run commands on its "
+                + "hosts, check it, tear it down. 'lab demo' shows every NAT behaviour the lab can make. "
+                + "Nothing outside the lab's own namespaces is changed. See docs/lab.md."
         },
         subcommands = {
             LabUpCommand.class, LabStatusCommand.class, LabExecCommand.class, LabDownCommand.class,

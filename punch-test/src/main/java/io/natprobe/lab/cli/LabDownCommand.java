@@ -14,7 +14,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "down", description = {
+@Command(mixinStandardHelpOptions = true, name = "down", description = {
     "Removes labs: those made by 'lab up', and any left over by a crashed test or demo. Safe to run twice.",
     "Only namespaces the lab made (named npl-ID-...) are removed; nothing else is touched."
 })

@@ -15,9 +15,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "exec", description = {
+@Command(mixinStandardHelpOptions = true, name = "exec", description = {
     "Runs a command on a lab host (or router, 'NAME-cgn' carrier, 'server', 'internet') and passes its exit code through.",
-    "Example: natprobe lab exec home-1 -- natprobe classify --server 203.0.113.1"
+    "Example: natprobe lab exec home-1 -- ./natprobe classify --server 203.0.113.1"
 })
 public final class LabExecCommand implements Callable<Integer> {
 

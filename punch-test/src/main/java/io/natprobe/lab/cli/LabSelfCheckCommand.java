@@ -15,9 +15,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "selfcheck", description = {
-    "Checks with raw UDP probes that every router of a lab behaves as configured (mapping, filtering,",
-    "hairpin, inbound and ICMP policy, loss, timeouts up to 12 s). Exit 0 when all match, 1 otherwise."
+@Command(mixinStandardHelpOptions = true, name = "selfcheck", description = {
+    "Checks with raw UDP probes that every router of a lab behaves as configured.",
+    "Covers mapping, filtering, hairpin, inbound and ICMP policy, loss, and timeouts up to 12 s. "
+        + "Exit 0 when all match, 1 otherwise."
 })
 public final class LabSelfCheckCommand implements Callable<Integer> {
 

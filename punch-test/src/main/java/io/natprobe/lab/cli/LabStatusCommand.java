@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-@Command(name = "status", description = "Lists the labs that are up, with their routers, hosts and addresses.")
+@Command(mixinStandardHelpOptions = true, name = "status", description = "Lists the labs that are up, with their routers, hosts and addresses.")
 public final class LabStatusCommand implements Callable<Integer> {
 
     @Spec

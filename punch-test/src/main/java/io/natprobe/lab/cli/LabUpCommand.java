@@ -21,12 +21,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "up", description = {
+@Command(mixinStandardHelpOptions = true, name = "up", description = {
     "Builds a lab: a server at 203.0.113.1 and .2, NAT routers on a simulated internet, hosts behind them.",
     "Example: natprobe lab up --nat home=eim,apdf,hairpin --nat office=apdm,apdf --cgnat office",
-    "MAPPING: eim (endpoint-independent), eim-np (same, without keeping the port), adm (address-",
-    "dependent), apdm (address-and-port-dependent). FILTERING: eif, adf, apdf. Options: hairpin,",
-    "timeout=S, stream-timeout=S, loss=P%, inbound=kernel|drop|reject, icmp=forward|block, hosts=N."
+    "MAPPING: eim (endpoint-independent), eim-np (the same without keeping the port), adm (address-dependent), "
+        + "apdm (address-and-port-dependent). FILTERING: eif, adf, apdf. Options: hairpin, timeout=S, "
+        + "stream-timeout=S, loss=P%%, inbound=kernel|drop|reject, icmp=forward|block, hosts=N."
 })
 public final class LabUpCommand implements Callable<Integer> {
 
