@@ -64,6 +64,11 @@ class ShellLoopbackIT {
             a.run("status", "keepalive");
             Path log = dir.resolve("a.jsonl");
             a.run("save log " + log, "saved ");
+            a.run("classify", "Verdict:");
+            Path report = dir.resolve("ticket.html");
+            a.run("save report " + report, "saved the report to " + report);
+            assertThat(java.nio.file.Files.readString(report)).contains("<svg", "punch #1");
+            assertThat(dir.resolve("ticket.classify.json")).exists();
 
             assertThat(a.out()).contains("self >> punch", "self << punch");
             assertThat(b.out()).contains("self << punch", "self >> punch");
