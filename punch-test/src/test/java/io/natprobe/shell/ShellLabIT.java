@@ -34,6 +34,7 @@ class ShellLabIT {
 
     private Lab lab;
     private Path work;
+    private volatile boolean failed;
 
     @BeforeAll
     void up() throws Exception {
@@ -57,9 +58,15 @@ class ShellLabIT {
     }
 
     @AfterAll
-    void down() {
+    void down() throws Exception {
         if (lab != null) {
             lab.close();
+        }
+        if (work != null && !failed) {
+            // Logs stay for a failed run (the message names them); a passing run leaves nothing behind.
+            try (var files = Files.walk(work)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
         }
     }
 
@@ -120,7 +127,8 @@ class ShellLabIT {
                 assertThat(a.quit()).as(a.err()).isZero();
                 assertThat(b.quit()).as(b.err()).isZero();
             } catch (AssertionError e) {
-                why = "\n--- A\n" + a.out() + a.err() + "\n--- B\n" + b.out() + b.err() + "\n"
+                failed = true;
+                why = "\nlogs in " + work + "\n--- A\n" + a.out() + a.err() + "\n--- B\n" + b.out() + b.err() + "\n"
                         + lab.diagnostics(lab.plan().router("left")) + lab.diagnostics(lab.plan().router("right"));
                 throw new AssertionError(e.getMessage() + why, e);
             }
