@@ -104,7 +104,7 @@ final class UdpPeerLink implements PeerLink {
             boolean v6 = server.getAddress() instanceof java.net.Inet6Address;
             ch = DatagramChannel.open(v6 ? java.net.StandardProtocolFamily.INET6 : java.net.StandardProtocolFamily.INET);
             ch.setOption(StandardSocketOptions.SO_REUSEPORT, true);
-            ch.bind(local == null ? new InetSocketAddress(v6 ? "::" : "0.0.0.0", 0) : local);
+            ch.bind(local == null ? new InetSocketAddress(routeSource(server, v6), 0) : local);
             return new UdpPeerLink(server, log, clock, limits, ch, Selector.open());
         } catch (IOException | UnsupportedOperationException e) {
             if (ch != null) {
@@ -115,6 +115,20 @@ final class UdpPeerLink implements PeerLink {
                 }
             }
             throw new PunchException("cannot open a UDP socket: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The local address the kernel uses toward the server (a connected UDP socket sends nothing). The
+     * punch socket binds to it rather than to the wildcard, so logs, status and the LOCAL-ADDRESS
+     * reported to the peer name the real interface, and a peer on loopback is only told 127.0.0.1.
+     */
+    static java.net.InetAddress routeSource(InetSocketAddress server, boolean v6) throws IOException {
+        try (DatagramChannel probe = DatagramChannel.open(v6 ? java.net.StandardProtocolFamily.INET6
+                : java.net.StandardProtocolFamily.INET)) {
+            probe.connect(server);
+            java.net.InetAddress a = ((InetSocketAddress) probe.getLocalAddress()).getAddress();
+            return a.isAnyLocalAddress() ? java.net.InetAddress.getByName(v6 ? "::" : "0.0.0.0") : a;
         }
     }
 
