@@ -3,7 +3,7 @@
 # Usage: scripts/ensure-deps.sh build|lab|test
 #   build: a JDK 17+ and Maven
 #   lab:   build + iproute2, nftables, conntrack (real NATs in network namespaces)
-#   test:  lab + tshark (pcap checks) and tmux (shell tests)
+#   test:  lab + tshark (pcap checks) and chromium (the report is rendered headless)
 set -euo pipefail
 want=${1:-build}
 pkgs=()
@@ -18,8 +18,7 @@ if [ "$want" = lab ] || [ "$want" = test ]; then
 fi
 if [ "$want" = test ]; then
   need tshark tshark
-  need tmux tmux
-  need gcc gcc
+  need chromium chromium   # the support report is rendered headless (ReportRenderIT)
 fi
 [ ${#pkgs[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
