@@ -46,7 +46,8 @@ public interface PeerLink extends AutoCloseable {
     /**
      * Wait up to {@code duration} for the peer's probes (every probe is answered as it arrives, listening
      * or not); says what arrived since the previous listen (so probes that came between an {@code ask}
-     * and this call count), and returns about 300 ms after the first arrival.
+     * and this call count), and returns about 300 ms after the first arrival. When no peer has joined
+     * yet, it first waits for one within the same duration (the side that waits can simply listen).
      */
     ListenResult listen(Duration duration, BooleanSupplier cancelled) throws PunchException;
 

@@ -592,9 +592,24 @@ final class UdpPeerLink implements PeerLink {
      */
     @Override
     public ListenResult listen(Duration duration, BooleanSupplier cancelled) throws PunchException {
-        requirePeer();
-        int[] before = listenMark;
+        checkOpen();
+        if (session == null) {
+            requirePeer(); // says how to get a session
+        }
         Instant end = now().plus(duration);
+        // The side that waits (the article's B) may listen before the peer has joined: wait for it
+        // within the same time budget, then listen for its probes.
+        while (call(() -> session.peerReflexive()) == null) {
+            if (cancelled.getAsBoolean()) {
+                return new ListenResult(0, 0, null, 0, true);
+            }
+            if (!now().isBefore(end)) {
+                throw new PunchException("no peer joined within " + duration.toSeconds() + " s: run `session join "
+                        + code + "` on the other side");
+            }
+            sleep(20);
+        }
+        int[] before = listenMark;
         boolean wasCancelled = false;
         Instant firstHeard = null;
         int[] now = before;
@@ -665,8 +680,17 @@ final class UdpPeerLink implements PeerLink {
 
     @Override
     public List<PacketEvent> timeline(Duration wait, BooleanSupplier cancelled) throws PunchException {
-        requirePeer();
+        checkOpen();
+        if (session == null) {
+            requirePeer(); // says how to get a session
+        }
+        boolean peerHere = call(() -> session.peerReflexive()) != null;
         boolean have = call(() -> peerLog.complete());
+        if (!have && !peerHere) {
+            // The peer left (or never came): our own events, with whatever of its log already arrived.
+            return Timeline.merge(recorder.events(), call(() -> peerLog.events()),
+                    call(() -> client.serverOffset()).minus(call(() -> peerLog.peerServerOffset())));
+        }
         if (!have) {
             call(() -> {
                 client.send(ControlCodec.encode(new ControlMessage.LogRequest()));
@@ -711,12 +735,15 @@ final class UdpPeerLink implements PeerLink {
         if (io != null && client != null) {
             try {
                 call(() -> {
+                    if (session.peerReflexive() != null) {
+                        sendLog(); // so the peer's timeline still holds our side after we are gone
+                    }
                     client.stopRefreshing();
                     client.leave();
                     pump();
                     return null;
                 });
-                Instant end = now().plus(Duration.ofMillis(500));
+                Instant end = now().plus(Duration.ofMillis(1500)); // the log chunks, then LEAVE
                 while (now().isBefore(end) && !call(() -> client.idle())) {
                     sleep(10);
                 }

@@ -127,6 +127,37 @@ class RendezvousLoopbackTest {
     }
 
     @Test
+    void theWaitingSideCanListenBeforeThePeerJoins() throws Exception {
+        try (PeerLink a = link(new PacketRecorder()); PeerLink b = link(new PacketRecorder())) {
+            SessionCode code = a.createSession();
+            // No peer within the time: a clear message, not a hang.
+            assertThatThrownBy(() -> a.listen(Duration.ofMillis(300), () -> false)).isInstanceOf(PunchException.class)
+                    .hasMessageContaining("no peer joined within");
+            var heard = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return a.listen(Duration.ofSeconds(10), () -> false);
+                } catch (PunchException e) {
+                    throw new java.util.concurrent.CompletionException(e);
+                }
+            });
+            b.join(code);
+            waitFor(() -> b.status().peerReflexive() != null);
+            b.open(1, java.util.OptionalInt.empty());
+            b.send(3);
+            var r = heard.get(15, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(r.probesHeard()).isGreaterThanOrEqualTo(1);
+            assertThat(r.from()).isEqualTo(b.status().local());
+            // B leaves: A's timeline still works, and holds B's side (B handed over its log on leaving).
+            b.close();
+            waitFor(() -> a.status().peerReflexive() == null);
+            var timeline = a.timeline(Duration.ofSeconds(2), () -> false);
+            assertThat(timeline).anyMatch(e -> e.origin() == io.natprobe.log.Origin.PEER
+                    && e.type() == io.natprobe.log.EventType.SENT && e.kind() == io.natprobe.log.TrafficKind.PUNCH);
+            assertThat(timeline).anyMatch(e -> e.origin() == io.natprobe.log.Origin.SELF);
+        }
+    }
+
+    @Test
     void aWrongCodeIsRefused() throws Exception {
         try (PeerLink a = link(new PacketRecorder()); PeerLink eve = link(new PacketRecorder())) {
             SessionCode code = a.createSession();
