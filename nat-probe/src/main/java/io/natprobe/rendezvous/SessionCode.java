@@ -53,36 +53,7 @@ public record SessionCode(int nameplate, int word1, int word2) {
     }
 
     static String nearest(String w) {
-        String best = WordList.WORDS.get(0);
-        int bestDistance = Integer.MAX_VALUE;
-        for (String candidate : WordList.WORDS) {
-            int d = distance(w, candidate);
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = candidate;
-            }
-        }
-        return best;
-    }
-
-    /** Levenshtein distance (for typo suggestions). */
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
+        return io.natprobe.text.Suggestions.nearest(w, WordList.WORDS);
     }
 
     /** The canonical form, e.g. "4817-orbit-lantern". */
