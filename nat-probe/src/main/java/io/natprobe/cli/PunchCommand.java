@@ -84,6 +84,10 @@ public final class PunchCommand implements Callable<Integer> {
     @Option(names = "--pcap", paramLabel = "FILE", description = "Write every packet as a pcap file (Wireshark decodes it as STUN).")
     Path pcapFile;
 
+    @Option(names = "--report", paramLabel = "FILE",
+            description = "Also write the support report (one self-contained HTML file, as `natprobe report`).")
+    java.nio.file.Path report;
+
     @Option(names = "--quiet", description = "Do not print the packets as they happen.")
     boolean quiet;
 
@@ -174,10 +178,14 @@ public final class PunchCommand implements Callable<Integer> {
                     }
                 }
             }
+            var resultJson = PunchJson.toJson(status, link.selfNat(), link.peerNat(), result);
             if (json) {
-                out.println(PunchJson.toJson(status, link.selfNat(), link.peerNat(), result).toPrettyString());
+                out.println(resultJson.toPrettyString());
             } else {
                 PunchText.print(out, status, result);
+            }
+            if (report != null) {
+                writeReport(status, resultJson, merged, err);
             }
             out.flush();
             return result.connected() ? ExitCodes.OK : ExitCodes.FAILED;
@@ -189,6 +197,24 @@ public final class PunchCommand implements Callable<Integer> {
             return ExitCodes.FAILED;
         } finally {
             log.close();
+        }
+    }
+
+    /** The support report of this attempt; a failure to write it is said, not fatal to the verdict. */
+    private void writeReport(io.natprobe.punch.LinkStatus status, com.fasterxml.jackson.databind.JsonNode resultJson,
+            List<PacketEvent> merged, PrintWriter err) {
+        io.natprobe.report.support.Side side = status.role() == io.natprobe.rendezvous.Role.B
+                ? io.natprobe.report.support.Side.B : io.natprobe.report.support.Side.A;
+        var inputs = io.natprobe.report.support.ReportInputs.builder()
+                .punch(side, resultJson)
+                .events(side, merged)
+                .source("natprobe punch, session " + status.session())
+                .build();
+        try {
+            io.natprobe.report.support.SupportReport.writeHtml(report, inputs);
+            err.println("natprobe punch: wrote the support report to " + report);
+        } catch (java.io.IOException e) {
+            err.println("natprobe punch: could not write the report " + report + ": " + e.getMessage());
         }
     }
 

@@ -82,7 +82,8 @@ class PunchCliIT {
         }
         assertThat(code).as(Files.readString(aErr)).isNotNull();
         Process b = new ProcessBuilder(natprobe("punch", "--rendezvous", "127.0.0.1:" + port, "--session", code,
-                "--bind", "127.0.0.1", "--strategy", "stepwise", "--direction", "both")).redirectOutput(dir.resolve("b.out").toFile())
+                "--bind", "127.0.0.1", "--strategy", "stepwise", "--direction", "both",
+                "--report", dir.resolve("b-report.html").toString())).redirectOutput(dir.resolve("b.out").toFile())
                 .redirectError(dir.resolve("b.err").toFile()).start();
         assertThat(a.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(b.waitFor(20, TimeUnit.SECONDS)).isTrue();
@@ -102,6 +103,10 @@ class PunchCliIT {
         String text = Files.readString(dir.resolve("b.out"));
         assertThat(text).contains("CONNECTED: ").contains("A first: connected direct");
         assertThat(Files.readAllLines(dir.resolve("a.jsonl"))).anyMatch(l -> l.contains("\"origin\":\"peer\""));
+        // B's --report: one self-contained page with the verdict and the packet ladder.
+        String html = Files.readString(dir.resolve("b-report.html"));
+        assertThat(html).contains("<svg").contains("host A").contains("host B").contains("punch #1")
+                .doesNotContain("<script").doesNotContain("src=\"http");
         byte[] pc = Files.readAllBytes(pcap);
         assertThat(pc.length).isGreaterThan(24);
     }
