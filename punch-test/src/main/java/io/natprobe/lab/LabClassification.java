@@ -101,7 +101,10 @@ public final class LabClassification {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {
             String text = read(out.toPath());
-            if (text.contains("Self-check passed")) return p;
+            if (text.contains("Self-check passed")) {
+                awaitReachable(lab, p, out.toPath(), err.toPath());
+                return p;
+            }
             if (!p.isAlive()) {
                 throw new LabException("the probe server in " + lab.plan().serverNamespace() + " exited with "
                         + p.exitValue() + ":\n" + text + read(err.toPath()));
@@ -110,6 +113,25 @@ public final class LabClassification {
         }
         throw new LabException("the probe server in " + lab.plan().serverNamespace()
                 + " did not pass its self-check within 30 s:\n" + read(out.toPath()) + read(err.toPath()));
+    }
+
+    /**
+     * Readiness: one Binding exchange from a host behind the first router, with a patient retransmission
+     * schedule. The server's self-check only proves it answers inside its own namespace; the first
+     * packets through fresh routers (neighbour discovery, a cold JIT on a loaded machine) can take
+     * longer than classify's fast schedule allows, which is not what the tests measure.
+     */
+    private static void awaitReachable(Lab lab, Process server, Path out, Path err) {
+        HostPlan host = lab.plan().routers().get(0).hosts().get(0);
+        Run warm = run(lab, host, List.of("classify", "--server", LabPlan.SERVER_PRIMARY, "--rto", "300", "--rc", "7",
+                "--no-path"), Duration.ofSeconds(60));
+        JsonNode servers = warm.json() == null ? null : warm.json().path("servers");
+        boolean answered = servers != null && servers.size() > 0 && !"no-answer".equals(servers.get(0).path("support").asText());
+        if (!answered) {
+            stop(server);
+            throw new LabException("the probe server passed its self-check but does not answer " + host.name()
+                    + " (exit " + warm.exitCode() + "):\n" + warm.stderr() + read(out) + read(err));
+        }
     }
 
     /** Stops a process started by {@link #startServer} (by its handle; SIGTERM, then SIGKILL after 2 s). */
