@@ -192,7 +192,7 @@ public final class PunchSession {
                     Duration.ofMillis(Math.max(10, a.intervalMs())));
         } else if (m instanceof ControlMessage.Ask a) {
             if (a.id() == 0) {
-                note("the peer asked us to send " + a.count() + " probes to it now");
+                note("the peer asked us to send " + io.natprobe.report.Plural.of(a.count(), "probe") + " to it now");
                 for (int i = 0; i < Math.min(a.count(), 100); i++) {
                     targets().forEach(t -> probe(0, t, "asked"));
                 }

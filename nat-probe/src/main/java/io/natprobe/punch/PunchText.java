@@ -27,7 +27,7 @@ public final class PunchText {
             } else {
                 b.append("failed (last tried: ").append(d.strategy().name().toLowerCase(Locale.ROOT)).append(")");
             }
-            b.append(", ").append(d.probesSent()).append(" probes sent");
+            b.append(", ").append(io.natprobe.report.Plural.of(d.probesSent(), "probe")).append(" sent");
             out.println(b);
         }
         if (!r.diagnosis().details().isEmpty()) {
