@@ -78,7 +78,9 @@ class RendezvousLoopbackTest {
             b.join(code);
             assertThat(a.status().role()).hasToString("A");
             assertThat(b.status().role()).hasToString("B");
-            waitFor(() -> a.status().peerReflexive() != null);
+            // Each side learns the other from the server asynchronously (B from its REGISTER answer,
+            // A from the server's REGISTER indication): wait for both.
+            waitFor(() -> a.status().peerReflexive() != null && b.status().peerReflexive() != null);
             assertThat(a.status().peerReflexive()).isEqualTo(b.status().local());
             assertThat(b.status().peerReflexive()).isEqualTo(a.status().local());
 
@@ -177,7 +179,9 @@ class RendezvousLoopbackTest {
             assertThatThrownBy(() -> c.join(code)).isInstanceOf(PunchException.class).hasMessageContaining("403");
             assertThat(c.status().peerReflexive()).isNull();
             assertThat(service.stats().thirdPeerRefused.sum()).isPositive();
-            waitFor(() -> a.status().peerReflexive() != null);
+            // Each side learns the other from the server asynchronously (B from its REGISTER answer,
+            // A from the server's REGISTER indication): wait for both.
+            waitFor(() -> a.status().peerReflexive() != null && b.status().peerReflexive() != null);
             assertThat(a.status().peerReflexive()).isEqualTo(b.status().local());
         }
     }
