@@ -10,6 +10,7 @@ import io.natprobe.stun.StunMessage;
 import io.natprobe.stun.StunMethod;
 import io.natprobe.stun.StunParseException;
 import io.natprobe.stun.TransactionId;
+import io.natprobe.stun.XorAddress;
 import io.natprobe.rendezvous.RendezvousMessage.CreateRequest;
 import io.natprobe.rendezvous.RendezvousMessage.CreateResponse;
 import io.natprobe.rendezvous.RendezvousMessage.Deliver;
@@ -84,7 +85,7 @@ public final class RendezvousCodec {
             type = new MessageType(REGISTER, StunClass.REQUEST);
             a.add(raw(NAMEPLATE, u32(r.nameplate())));
             for (InetSocketAddress local : limit(r.localAddresses())) {
-                a.add(raw(LOCAL_ADDRESS, AddressValue.encode(local, id)));
+                a.add(raw(LOCAL_ADDRESS, XorAddress.encode(local, id)));
             }
             a.add(raw(SEQUENCE, u64(r.sequence())));
             a.add(raw(ACK_SEQUENCE, u64(r.ackSequence())));
@@ -137,9 +138,9 @@ public final class RendezvousCodec {
         a.add(raw(PEER_ROLE, new byte[] {(byte) role.ordinal(), 0, 0, 0}));
         a.add(new Attribute.XorMappedAddress(mapped));
         if (peer != null) {
-            a.add(raw(PEER_ADDRESS, AddressValue.encode(peer.reflexive(), id)));
+            a.add(raw(PEER_ADDRESS, XorAddress.encode(peer.reflexive(), id)));
             for (InetSocketAddress local : limit(peer.localAddresses())) {
-                a.add(raw(PEER_LOCAL_ADDRESS, AddressValue.encode(local, id)));
+                a.add(raw(PEER_LOCAL_ADDRESS, XorAddress.encode(local, id)));
             }
         }
         a.add(raw(SERVER_TIME, time(serverTime)));
@@ -188,7 +189,7 @@ public final class RendezvousCodec {
                     .address();
             byte[] peer = optional(m, PEER_ADDRESS);
             PeerInfo info = peer == null ? null
-                    : new PeerInfo(AddressValue.decode(peer, id, "PEER-ADDRESS"), addresses(m, PEER_LOCAL_ADDRESS, id));
+                    : new PeerInfo(XorAddress.decode(peer, id, "PEER-ADDRESS"), addresses(m, PEER_LOCAL_ADDRESS, id));
             return cls == StunClass.INDICATION
                     ? new RendezvousMessage.PeerUpdate(nameplate, role(m), mapped, info, time(m, SERVER_TIME))
                     : new RegisterResponse(nameplate, role(m), mapped, info, time(m, SERVER_TIME));
@@ -247,7 +248,7 @@ public final class RendezvousCodec {
                 if (out.size() == MAX_LOCAL_ADDRESSES) {
                     throw new StunParseException(type.name(), 0, "more than " + MAX_LOCAL_ADDRESSES + " addresses");
                 }
-                out.add(AddressValue.decode(r.value(), id, name(type)));
+                out.add(XorAddress.decode(r.value(), id, name(type)));
             }
         }
         return out;

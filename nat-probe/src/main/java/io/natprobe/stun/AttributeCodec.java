@@ -212,7 +212,7 @@ final class AttributeCodec {
         return 4 + ((params.length + 3) & ~3);
     }
 
-    private static InetSocketAddress address(String name, byte[] d, int at, int len, int attrOffset,
+    static InetSocketAddress address(String name, byte[] d, int at, int len, int attrOffset,
                                              byte[] xorKey, int xorAt) throws StunParseException {
         if (len < 4) {
             throw new StunParseException(name, attrOffset, "value is " + len + " bytes (expected: 8 or 20)");
@@ -247,7 +247,7 @@ final class AttributeCodec {
         }
     }
 
-    private static void writeAddress(InetSocketAddress addr, byte[] out, int at, byte[] xorKey, int xorAt) {
+    static void writeAddress(InetSocketAddress addr, byte[] out, int at, byte[] xorKey, int xorAt) {
         InetAddress ip = addr.getAddress();
         if (ip == null) {
             throw new IllegalArgumentException("unresolved address: " + addr);
